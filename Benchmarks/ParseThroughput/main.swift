@@ -1,0 +1,3 @@
+import TerwatchEnv
+
+print("not yet")
