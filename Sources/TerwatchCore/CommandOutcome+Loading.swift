@@ -1,0 +1,28 @@
+import TerwatchEnv
+
+extension CommandOutcome {
+    /// Loads `options`, adding the read failure or the diagnostics (and, verbosely, the files read).
+    ///
+    /// Returns nil when the sources cannot be read; error diagnostics set the invalid-input status.
+    public mutating func load(
+        _ options: LoadOptions,
+        environment: InheritedEnvironment,
+        verbosity: Verbosity
+    ) -> LoadedEnvironment? {
+        let loaded: LoadedEnvironment
+        do {
+            loaded = try Loader(options: options).load(environment: environment)
+        } catch {
+            fail(error.description)
+            return nil
+        }
+        if verbosity == .verbose {
+            messages += loaded.files.map { "terwatch: read '\($0.path)'" }
+        }
+        messages += loaded.diagnostics.map(\.description)
+        if loaded.diagnostics.containsErrors {
+            status = Self.invalidInput
+        }
+        return loaded
+    }
+}
