@@ -22,7 +22,8 @@ public struct CheckFrontend: Sendable {
     /// Runs the check: nothing on stdout, diagnostics and a summary on stderr, status 0 or 1.
     public func run(environment: InheritedEnvironment) -> CommandOutcome {
         var outcome = CommandOutcome()
-        guard let loaded = outcome.load(load, environment: environment, verbosity: verbosity) else {
+        let loaded = outcome.load(load, environment: environment, verbosity: verbosity, showingWarnings: true)
+        guard let loaded else {
             return outcome
         }
         let missing = required.problems(in: loaded)

@@ -41,7 +41,8 @@ public struct DiffFrontend {
             outcome.load(
                 load.reading(SourceList(paths: [path], allowMissing: load.sources.allowMissing)),
                 environment: environment,
-                verbosity: verbosity
+                verbosity: verbosity,
+                showingWarnings: verbosity == .verbose
             )
         }
         guard outcome.status == 0, let before = sides[0], let after = sides[1] else {

@@ -27,6 +27,13 @@ public enum FileSystem {
         }
     }
 
+    /// The size in bytes of the regular file at `path`; nil for anything else.
+    public static func size(of path: String) throws(SystemCallError) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw SystemCallError(.stat, path: path, code: errno) }
+        return info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
+    }
+
     /// The names in directory `path`, without `.` and `..`, in the order the system gives them.
     public static func names(in path: String) throws(SystemCallError) -> [String] {
         guard let directory = opendir(path) else {

@@ -35,7 +35,8 @@ public struct PrintFrontend {
     /// Runs the command: the formatted keys on stdout, or, on any error, nothing on stdout and status 1.
     public func run(environment: InheritedEnvironment) -> CommandOutcome {
         var outcome = CommandOutcome()
-        guard let loaded = outcome.load(load, environment: environment, verbosity: verbosity) else {
+        let loaded = outcome.load(load, environment: environment, verbosity: verbosity, showingWarnings: verbosity == .verbose)
+        guard let loaded else {
             return outcome
         }
         let missing = required.problems(in: loaded)
