@@ -2,12 +2,14 @@ import Foundation
 
 /// A temporary working directory in which tests write sources and run the built `terwatch`.
 final class Sandbox {
+    /// The package's root directory.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// The built binary: next to the test bundle, else in the package's .build/debug.
     static let terwatch: URL = {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("terwatch")
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let inBuild = packageRoot.appendingPathComponent(".build/debug/terwatch")
         return [besideTests, inBuild].first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? inBuild
     }()
