@@ -9,7 +9,9 @@ import TerwatchEnv
 /// `json`: `{"counts":{…},"added":{KEY:value},"removed":{KEY:value},
 /// "changed":{KEY:{"old":value,"new":value}},"unchanged":[KEY…]}` on one line.
 public enum DiffFormat: String, CaseIterable, Hashable, Sendable {
+    /// One line per key, then the counts.
     case text
+    /// One object on one line.
     case json
 
     /// `diff` in this format; values pass through `policy` unless `showingSecrets`.

@@ -4,9 +4,13 @@ import Glibc
 public enum FileSystem {
     /// What a path names.
     public enum Kind: Hashable, Sendable {
+        /// A regular file.
         case regular
+        /// A directory.
         case directory
+        /// A symbolic link (only when links are not followed).
         case symbolicLink
+        /// Anything else: a FIFO, a socket, a device.
         case other
     }
 

@@ -1,10 +1,16 @@
 /// A JSON value whose objects keep their members in the order given.
 public indirect enum JSONValue: Sendable {
+    /// A string.
     case string(String)
+    /// A whole number.
     case integer(Int)
+    /// `true` or `false`.
     case bool(Bool)
+    /// `null`.
     case null
+    /// An array, in order.
     case array([JSONValue])
+    /// An object whose members are written in the order given.
     case object([(key: String, value: JSONValue)])
 }
 

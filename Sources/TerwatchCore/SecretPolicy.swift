@@ -2,7 +2,8 @@
 ///
 /// A key is secret when it is named with `--secret`, or when its name matches
 /// the default pattern or any `--secret-pattern` (patterns add to the default;
-/// they are unanchored, so `TOKEN` matches `GITHUB_TOKEN_RO`).
+/// they are unanchored, so `TOKEN` matches `GITHUB_TOKEN_RO`). Not `Sendable`,
+/// because the standard library's `Regex` is not.
 public struct SecretPolicy {
     /// What a hidden value is shown as.
     public static let placeholder = "<redacted>"

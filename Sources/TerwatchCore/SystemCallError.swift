@@ -4,10 +4,15 @@ import Glibc
 public struct SystemCallError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The system calls terwatch makes on files, named as the user reads them in messages.
     public enum Call: String, Hashable, Sendable {
+        /// `open(2)`; also reported for a source that does not exist.
         case open
+        /// `read(2)`.
         case read
+        /// `stat(2)` or `lstat(2)`.
         case stat
+        /// `opendir(3)`.
         case opendir
+        /// `readdir(3)`.
         case readdir
     }
 

@@ -5,7 +5,9 @@ import TerwatchCore
 struct OutputOptions: ParsableArguments {
     /// The form of log lines.
     enum LogFormat: String, CaseIterable, ExpressibleByArgument {
+        /// Plain lines.
         case text
+        /// One JSON object per line.
         case json
     }
 

@@ -60,6 +60,7 @@ struct SourceOptions: ParsableArguments {
 }
 
 extension ByteCount: ExpressibleByArgument {
+    /// Parses a size argument such as `20M`.
     public init?(argument: String) {
         self.init(parsing: argument)
     }
