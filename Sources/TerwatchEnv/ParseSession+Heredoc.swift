@@ -61,7 +61,7 @@ extension ParseSession {
             return nil
         }
         guard checkValueSize(offset - bodyStart, key: key, at: position) else { return nil }
-        warning("heredocs are a terwatch extension; other dotenv readers take '<<\(name)' as the value", at: position)
+        warning("heredocs are a terwatch extension; other dotenv readers take the '<<' line literally", at: position)
         stripIndentation(&body, indentation)
         if quote != nil || !expands {
             return .literal(joined(body))

@@ -60,7 +60,7 @@ import TerwatchEnv
 @Suite struct PeerDifferenceWarningTests {
     @Test func heredocsAreWarnedAboutAsAnExtension() {
         #expect(diagnostics("A=<<'EOF'\nx\nEOF\n") == [
-            "1:3: warning: heredocs are a terwatch extension; other dotenv readers take '<<EOF' as the value",
+            "1:3: warning: heredocs are a terwatch extension; other dotenv readers take the '<<' line literally",
         ])
     }
 
