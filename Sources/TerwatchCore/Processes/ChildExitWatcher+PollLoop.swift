@@ -16,7 +16,7 @@ extension ChildExitWatcher {
             }
             watched = zip(watched, descriptors.dropFirst()).compactMap { registration, descriptor in
                 guard descriptor.revents != 0 else { return registration }
-                registration.continuation.resume(returning: Self.peekStatus(registration.pidfd))
+                registration.continuation.resume(returning: Self.exitReport(registration.pidfd))
                 return nil
             }
             guard descriptors[0].revents != 0 else { continue }
@@ -30,15 +30,14 @@ extension ChildExitWatcher {
         }
     }
 
-    /// How the exited child behind `pidfd` ended, leaving it a zombie for its waiter to reap.
-    private static func peekStatus(_ pidfd: Int32) -> Result<ExitStatus, ProcessError> {
-        var info = siginfo_t()
-        let result = SystemCall.retrying {
-            waitid(LinuxFunctions.waitOnPidfd, id_t(pidfd), &info, WEXITED | WNOWAIT)
+    /// The status of the child behind a readable pidfd (so `waitid` returns at once).
+    private static func exitReport(_ pidfd: Int32) -> Result<ExitStatus, ProcessError> {
+        do throws(ProcessError) {
+            guard let status = try peekStatus(pidfd, waiting: true) else { return .failure(.systemCall(.waitid, code: ECHILD)) }
+            return .success(status)
+        } catch {
+            return .failure(error)
         }
-        guard result == 0 else { return .failure(.systemCall(.waitid, code: errno)) }
-        guard let status = ExitStatus(info) else { return .failure(.systemCall(.waitid, code: ECHILD)) }
-        return .success(status)
     }
 
     private func stop(wake: WakeUpEvent, abandoning watched: [Registration]) {

@@ -67,13 +67,32 @@ public final class ChildExitWatcher: Sendable {
         let pidfd = pidfdOpen(pid, 0)
         guard pidfd >= 0 else { throw .systemCall(.pidfdOpen, code: errno) }
         defer { SystemCall.close(pidfd) }
-        let status = try await withCheckedContinuation { continuation in
-            register(Registration(pidfd: pidfd, continuation: continuation))
-        }.get()
+        // Fails at once for a process that is not our child, and spares the thread a child that has already exited.
+        let status: ExitStatus
+        if let exited = try Self.peekStatus(pidfd, waiting: false) {
+            status = exited
+        } else {
+            status = try await withCheckedContinuation { continuation in
+                register(Registration(pidfd: pidfd, continuation: continuation))
+            }.get()
+        }
         beforeReaping(status)
         var info = siginfo_t()
         guard SystemCall.retrying({ waitid(LinuxFunctions.waitOnPidfd, id_t(pidfd), &info, WEXITED | WNOHANG) }) == 0
         else { throw .systemCall(.waitid, code: errno) }
+        return status
+    }
+
+    /// How the child behind `pidfd` ended, leaving it a zombie for its waiter to reap; nil when it is still running (only when not `waiting`).
+    static func peekStatus(_ pidfd: Int32, waiting: Bool) throws(ProcessError) -> ExitStatus? {
+        var info = siginfo_t()
+        let flags = WEXITED | WNOWAIT | (waiting ? 0 : WNOHANG)
+        guard SystemCall.retrying({ waitid(LinuxFunctions.waitOnPidfd, id_t(pidfd), &info, flags) }) == 0 else {
+            throw .systemCall(.waitid, code: errno)
+        }
+        // With WNOHANG and the child still running, waitid succeeds and leaves the record zeroed.
+        guard info._sifields._sigchld.si_pid != 0 else { return nil }
+        guard let status = ExitStatus(info) else { throw .systemCall(.waitid, code: ECHILD) }
         return status
     }
 
