@@ -101,6 +101,18 @@ enum ProcessProbe {
         return stat[close...].dropFirst(2).first == "Z"
     }
 
+    /// The processes still running (not zombies) whose process group is `group`.
+    static func liveMembers(ofGroup group: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid_t($0) }.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // After the name: state, parent, group.
+            let fields = stat[close...].dropFirst(2).split(separator: " ")
+            return fields.count > 2 && fields[0] != "Z" && pid_t(fields[2]) == group
+        }
+    }
+
     /// A hook runner with a deadline long enough never to fire in a passing test.
     static let runner = HookRunner(timeout: deadline)
 }
