@@ -8,18 +8,11 @@ extension ProcessTests {
             try Spawner(executable: "/bin/sh", arguments: ["-c", command], environment: []).spawn()
         }
 
-        /// The state letter of `pid` in /proc/PID/stat (`R`, `S`, `Z`…).
-        private func state(of pid: pid_t) -> Character? {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
-            return stat[close...].dropFirst(2).first
-        }
-
         @Test func seesAChildThatExitedBeforeItWasAwaited() async throws {
             let pid = try spawn("exit 4")
-            #expect(await ProcessProbe.eventually { state(of: pid) == "Z" })
+            #expect(await ProcessProbe.eventually { ProcessProbe.state(of: pid) == "Z" })
             #expect(try await ProcessProbe.exitStatus(of: pid) == .exited(4))
-            #expect(state(of: pid) == nil)
+            #expect(ProcessProbe.state(of: pid) == nil)
         }
 
         @Test func routesEachStatusToItsWaiter() async throws {
@@ -70,12 +63,12 @@ extension ProcessTests {
             let pid = try spawn("exit 6")
             var seen: (ExitStatus, Character?)?
             let status = try await ChildExitWatcher.shared.exitStatus(of: pid) { status in
-                seen = (status, state(of: pid))
+                seen = (status, ProcessProbe.state(of: pid))
             }
             #expect(status == .exited(6))
             #expect(seen?.0 == .exited(6))
             #expect(seen?.1 == "Z")
-            #expect(state(of: pid) == nil)
+            #expect(ProcessProbe.state(of: pid) == nil)
         }
 
         @Test func sleepsInPollWithoutATimeout() async throws {
@@ -104,7 +97,7 @@ extension ProcessTests {
             let watcher = ChildExitWatcher()
             // A child that has already exited needs no thread.
             let quick = try spawn("exit 2")
-            #expect(await ProcessProbe.eventually { state(of: quick) == "Z" })
+            #expect(await ProcessProbe.eventually { ProcessProbe.state(of: quick) == "Z" })
             #expect(try await watcher.exitStatus(of: quick) == .exited(2))
             #expect(ProcessProbe.threads(named: "terwatch-exits").count == threadsBefore)
 
