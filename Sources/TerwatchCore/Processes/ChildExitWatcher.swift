@@ -10,9 +10,11 @@ import Synchronization
 /// leaves the child a zombie, and resumes the waiting task; that task then reaps the child
 /// through the same pidfd. Until then the zombie keeps its pid — and so its process-group id —
 /// from being reused, which is what makes a signal to the group safe right up to the reap
-/// (`beforeReaping`). A child that exited before it was registered is still seen: a pidfd opened
-/// on a zombie is readable at once. Because every wait names one pidfd, statuses of children
-/// started by other code (`Foundation.Process`, a library) are never taken.
+/// (`beforeReaping`). A child that exited before it was awaited is still seen: a pidfd opens on a
+/// zombie, and a first `waitid(…, WNOHANG | WNOWAIT)` returns its status without involving the
+/// thread (it also refuses at once a pid that is not our child). Because every wait names one
+/// pidfd, statuses of children started by other code (`Foundation.Process`, a library) are never
+/// taken.
 ///
 /// Orphan reaping for PID 1 (not built): as PID 1 or a subreaper, orphans re-parented to
 /// terwatch must be reaped too, which needs `waitid(P_ALL, …)` and would take the statuses of
@@ -96,7 +98,7 @@ public final class ChildExitWatcher: Sendable {
         return status
     }
 
-    /// Stops the thread and waits until it has exited; children still awaited fail with `watcherStopped` and are not reaped.
+    /// Stops the thread and waits until it is done; children still awaited fail with `watcherStopped` and are not reaped.
     public func shutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let alreadyStopped = state.withLock { state in

@@ -26,6 +26,13 @@ extension ProcessTests {
             #expect(statuses == Dictionary(uniqueKeysWithValues: (0..<64).map { ($0, ExitStatus.exited(Int32($0))) }))
         }
 
+        @Test func keepsUpWithChildrenThatExitAtOnce() async throws {
+            let spawner = Spawner(executable: "/bin/true", environment: [])
+            var statuses: [ExitStatus] = []
+            for _ in 0..<1000 { statuses.append(try await ProcessProbe.exitStatus(of: spawner.spawn())) }
+            #expect(statuses == Array(repeating: .exited(0), count: 1000))
+        }
+
         @Test func leavesOtherChildrenToTheirOwnWaiters() async throws {
             // Keep the watcher busy with a child of its own while other code waits for its children.
             let sleeper = try spawn("exec sleep 1000")

@@ -60,6 +60,21 @@ extension ProcessTests {
             }
         }
 
+        @Test func reportsAFileInNoExecutableFormatWithoutLeaking() throws {
+            let root = try TemporaryDirectory()
+            let junk = try root.write("junk", "neither a script nor a binary\n")
+            #expect(chmod(junk, 0o755) == 0)
+            let descriptors = ProcessProbe.processLayerDescriptorCount()
+            var spawner = Spawner(executable: junk, environment: [])
+            let ends = try SystemCall.pipe()
+            spawner.standardOutput = .descriptor(ends.write)
+            #expect(throws: ProcessError.notExecutable(junk, code: ENOEXEC)) { try spawner.spawn() }
+            close(ends.read)
+            close(ends.write)
+            #expect(ProcessError.notExecutable(junk, code: ENOEXEC).description == "cannot run '\(junk)': exec format error")
+            #expect(ProcessProbe.processLayerDescriptorCount() == descriptors)
+        }
+
         @Test func searchesPathInOrderSkippingWhatCannotRun() throws {
             let root = try TemporaryDirectory()
             let plain = try root.write("a/tool", "#!/bin/sh\n")
