@@ -82,7 +82,10 @@ public struct Spawner: Sendable {
         let result = posix_spawn(&pid, path, &actions, &attributes, argv.pointers, envp.pointers)
         switch result {
         case 0: return pid
-        case ENOENT, ENOTDIR: throw .notFound(path)
+        case ENOENT, ENOTDIR:
+            // The file was there a moment ago: either it just went, or its interpreter is missing.
+            if access(path, F_OK) == 0 { throw .notExecutable(path, code: result) }
+            throw .notFound(path)
         case EACCES, ENOEXEC, EISDIR, EPERM, ETXTBSY: throw .notExecutable(path, code: result)
         default: throw .systemCall(.posixSpawn, code: result)
         }

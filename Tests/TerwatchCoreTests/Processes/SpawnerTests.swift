@@ -75,6 +75,15 @@ extension ProcessTests {
             #expect(ProcessProbe.processLayerDescriptorCount() == descriptors)
         }
 
+        @Test func reportsAScriptWhoseInterpreterIsMissingAsNotExecutable() throws {
+            let root = try TemporaryDirectory()
+            let script = try root.write("script", "#!/nonexistent/interpreter\n")
+            #expect(chmod(script, 0o755) == 0)
+            #expect(throws: ProcessError.notExecutable(script, code: ENOENT)) {
+                try Spawner(executable: script, environment: []).spawn()
+            }
+        }
+
         @Test func searchesPathInOrderSkippingWhatCannotRun() throws {
             let root = try TemporaryDirectory()
             let plain = try root.write("a/tool", "#!/bin/sh\n")
