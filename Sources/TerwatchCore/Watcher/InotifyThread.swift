@@ -91,6 +91,9 @@ public final class InotifyThread: Sendable {
         }
     }
 
+    /// The file callers touch to wake the thread.
+    var wakeFile: String { shared.mailbox.withLock { $0.wakeFile } }
+
     private func send(_ command: Command) {
         let wakeFile: String? = shared.mailbox.withLock { box in
             guard !box.stopped else { return nil }
@@ -221,10 +224,11 @@ extension InotifyThread {
             }
         }
 
-        /// Recreates the wake file or directory when someone removed them; false when that failed.
+        /// Recreates the wake file or directory when someone removed or moved them; false when that failed.
         mutating func repairWake(after mask: UInt32) -> Bool {
             do throws(InotifyError) {
-                if mask & UInt32(IN_IGNORED) != 0 {
+                if mask & (UInt32(IN_IGNORED) | UInt32(IN_MOVE_SELF)) != 0 {
+                    if mask & UInt32(IN_MOVE_SELF) != 0 { inotify_rm_watch(descriptor, wakeWD) }
                     let fresh = try WakeDirectory.create()
                     let wd = inotify_add_watch(descriptor, fresh.path, WakeDirectory.mask)
                     guard wd >= 0 else {

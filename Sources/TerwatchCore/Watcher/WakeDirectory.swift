@@ -13,8 +13,8 @@ struct WakeDirectory: Equatable, Sendable {
     /// The file touched to wake the thread.
     var wakeFile: String { path + "/wake" }
 
-    /// The events the thread asks for on this directory: touches, and the wake file's removal.
-    static let mask = UInt32(IN_ATTRIB) | UInt32(IN_DELETE) | UInt32(IN_ONLYDIR)
+    /// The events the thread asks for on this directory: touches, the wake file's removal, the directory moving.
+    static let mask = UInt32(IN_ATTRIB) | UInt32(IN_DELETE) | UInt32(IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
 
     /// Makes a new private directory (under `$XDG_RUNTIME_DIR`, `$TMPDIR` or /tmp) and its wake file.
     static func create() throws(InotifyError) -> WakeDirectory {
