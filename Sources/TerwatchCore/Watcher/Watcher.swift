@@ -66,10 +66,14 @@ public actor Watcher {
     /// Handles one batch from the inotify thread.
     private func handle(_ batch: EventMailbox.Batch) async {
         await handle(batch.events)
-        if let error = batch.failure, failure == nil {
-            failure = error
-            await stop()
+        guard let error = batch.failure, failure == nil else { return }
+        failure = error
+        if let thread {
+            self.thread = nil
+            await thread.shutdown()
         }
+        mailbox.close()
+        output.finish()
     }
 
     /// Turns a batch of events into at most one `WatchEvent`, after bringing the watches up to date.
@@ -88,7 +92,8 @@ public actor Watcher {
             }
             touched.insert(path)
         }
-        await refreshWatches()
+        let vanished = await refreshWatches()
+        if rescan == nil, let gone = vanished.first { rescan = .vanished(gone) }
         if let rescan {
             output.yield(.rescan(rescan))
         } else if !touched.isEmpty {
@@ -96,19 +101,32 @@ public actor Watcher {
         }
     }
 
-    /// Computes the watch set again and applies the difference; retries when the tree moved meanwhile.
-    private func refreshWatches() async {
-        for _ in 0..<8 {
-            guard let thread else { return }
+    /// Computes the watch set again and applies the difference until it is stable.
+    ///
+    /// The tree may change between a resolution and the watches it asks for
+    /// (a directory created meanwhile would go unseen), so the set is computed
+    /// again after each update until nothing is left to change. Returns the
+    /// directories dropped from the set because they no longer exist, sorted.
+    @discardableResult
+    private func refreshWatches() async -> [String] {
+        var vanished: Set<String> = []
+        for _ in 0..<Self.maximumRefreshRounds {
+            guard let thread else { break }
             let wanted = WatchSet(sources: sources, resolver: resolver)
             let changes = wanted.changes(from: watchedDirectories, stale: stale)
             stale = []
-            guard !changes.isEmpty else { return }
+            guard !changes.isEmpty else { break }
+            for directory in changes.remove where resolver.fileSystem.node(at: directory) != .directory {
+                vanished.insert(directory)
+            }
             let result = await thread.update(adding: changes.add, removing: changes.remove)
             watchedDirectories.subtract(changes.remove)
             watchedDirectories.formUnion(result.added.keys)
             unwatchable = result.failed
-            guard result.failed.values.contains(where: { $0 == ENOENT || $0 == ENOTDIR }) else { return }
         }
+        return vanished.sorted()
     }
+
+    /// How many times one refresh may compute and apply the watch set before giving up until the next event.
+    static var maximumRefreshRounds: Int { 8 }
 }
