@@ -3,17 +3,6 @@ import Glibc
 import Testing
 @testable import TerwatchCore
 
-/// Runs `body`, or gives up at the deadline and returns nil.
-func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async -> T) async -> T? {
-    await withTaskGroup(of: T?.self) { group in
-        group.addTask { await body() }
-        group.addTask { try? await Task.sleep(for: limit); return nil }
-        let first = await group.next()!
-        group.cancelAll()
-        return first
-    }
-}
-
 extension WatcherIntegration {
     @Suite struct InotifyThreadTests {
         @Test func eventsNameTheirDirectoryAndEntry() async throws {

@@ -2,39 +2,6 @@ import Glibc
 import Testing
 @testable import TerwatchCore
 
-/// A started watcher and everything it reported.
-struct WatchHarness {
-    let watcher: Watcher
-    let events = Recorder<WatchEvent>()
-    /// The directories the test uses, removed by `stop()` and not before.
-    let directories: [TemporaryDirectory]
-
-    init(_ sources: [String], in directories: TemporaryDirectory...) async throws {
-        self.directories = directories
-        watcher = Watcher(sources: sources)
-        try await watcher.start()
-        events.follow(watcher.events)
-    }
-
-    /// Stops the watcher and removes the directories.
-    func stop() async {
-        await watcher.stop()
-        withExtendedLifetime(directories) {}
-    }
-
-    /// Does `change`, then waits (bounded) for a watcher event after which `settled` holds.
-    func reports(_ change: () -> Void, until settled: @escaping @Sendable (Watcher) async -> Bool) async -> Bool {
-        let mark = events.values.count
-        change()
-        return await events.waitUntil(after: mark) { [watcher] _ in await settled(watcher) }
-    }
-
-    /// Does `change`, then waits (bounded) for a report after which `path` holds `text`.
-    func reports(_ change: () -> Void, content text: String, at path: String) async -> Bool {
-        await reports(change) { _ in Disk.read(path) == text }
-    }
-}
-
 extension WatcherIntegration {
     /// Every way of saving from INOTIFY.md's table ends in a report after which the new content is there.
     @Suite struct SavePatternTests {

@@ -7,6 +7,50 @@ import Testing
 /// Every test that starts an inotify thread runs in here, one at a time: libinotifytools has one state per process.
 @Suite(.serialized) enum WatcherIntegration {}
 
+/// A started watcher and everything it reported.
+struct WatchHarness {
+    let watcher: Watcher
+    let events = Recorder<WatchEvent>()
+    /// The directories the test uses, removed by `stop()` and not before.
+    let directories: [TemporaryDirectory]
+
+    init(_ sources: [String], in directories: TemporaryDirectory...) async throws {
+        self.directories = directories
+        watcher = Watcher(sources: sources)
+        try await watcher.start()
+        events.follow(watcher.events)
+    }
+
+    /// Stops the watcher and removes the directories.
+    func stop() async {
+        await watcher.stop()
+        withExtendedLifetime(directories) {}
+    }
+
+    /// Does `change`, then waits (bounded) for a watcher event after which `settled` holds.
+    func reports(_ change: () -> Void, until settled: @escaping @Sendable (Watcher) async -> Bool) async -> Bool {
+        let mark = events.values.count
+        change()
+        return await events.waitUntil(after: mark) { [watcher] _ in await settled(watcher) }
+    }
+
+    /// Does `change`, then waits (bounded) for a report after which `path` holds `text`.
+    func reports(_ change: () -> Void, content text: String, at path: String) async -> Bool {
+        await reports(change) { _ in Disk.read(path) == text }
+    }
+}
+
+/// Runs `body`, or gives up at the deadline and returns nil.
+func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async -> T) async -> T? {
+    await withTaskGroup(of: T?.self) { group in
+        group.addTask { await body() }
+        group.addTask { try? await Task.sleep(for: limit); return nil }
+        let first = await group.next()!
+        group.cancelAll()
+        return first
+    }
+}
+
 /// A fresh symlink-free directory under /tmp, removed with everything in it when released.
 final class TemporaryDirectory: Sendable {
     let path: String
