@@ -51,24 +51,6 @@ func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async
     }
 }
 
-/// A fresh symlink-free directory under /tmp, removed with everything in it when released.
-final class TemporaryDirectory: Sendable {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/terwatch-test-XXXXXX".utf8CString)
-        guard mkdtemp(&template) != nil else { throw POSIXError(.init(rawValue: errno)!) }
-        path = URL(fileURLWithPath: string(fromCBuffer: template)).resolvingSymlinksInPath().path
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    /// The path of `name` inside the directory.
-    func callAsFunction(_ name: String) -> String { path + "/" + name }
-}
-
 /// Values recorded from another thread, waited for with a deadline.
 final class Recorder<Value: Sendable>: Sendable {
     private struct State {
