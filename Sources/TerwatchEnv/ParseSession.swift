@@ -18,8 +18,6 @@ struct ParseSession {
 
     var entries: [Entry] = []
     var diagnostics: [Diagnostic] = []
-    /// The line of each key's first definition, for duplicate warnings.
-    var firstDefinitionLine: [String: Int] = [:]
     /// Set once the key limit is reached; parsing stops.
     var stopped = false
 
@@ -29,10 +27,7 @@ struct ParseSession {
         self.limits = limits
         self.expands = expands
         self.end = bytes.count
-        // Growing these one rehash at a time costs more than the parse itself on large files.
-        let estimatedLines = bytes.count / 32 + 16
-        entries.reserveCapacity(estimatedLines)
-        firstDefinitionLine.reserveCapacity(estimatedLines)
+        entries.reserveCapacity(bytes.count / 32 + 16)
     }
 
     /// Diagnostics by position (errors found in passes other than the main scan included).

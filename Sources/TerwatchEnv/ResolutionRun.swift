@@ -110,6 +110,7 @@ struct ResolutionRun {
                     slotIndex[entry.key] = slot
                     previous = slots[slot].last
                     slots[slot].last = index
+                    warnIfDuplicate(entry, below: previous!, inFile: fileIndex)
                 } else {
                     slots.append(Slot(key: entry.key, first: index, last: index))
                 }
@@ -170,6 +171,11 @@ struct ResolutionRun {
 
     /// The value of node `node` (a definition, or an assignment after them), computed once.
     mutating func value(ofNode node: Int) -> String {
+        if node < definitions.count, case .literal(let text) = definitions[node].value {
+            // A literal depends on nothing: no state to keep.
+            noteDepth(of: node)
+            return text
+        }
         switch state[node] {
         case .done:
             noteDepth(of: node)
