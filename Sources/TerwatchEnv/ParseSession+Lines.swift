@@ -157,10 +157,10 @@ extension ParseSession {
         return false
     }
 
-    /// Checks a value's size against the limit; reports at `position` when over.
-    mutating func checkValueSize(_ size: Int, key: String, at position: SourcePosition) -> Bool {
+    /// Checks a value's size against the limit; reports at the value's start when over.
+    mutating func checkValueSize(_ size: Int, key: String, startingAt start: Checkpoint) -> Bool {
         guard size > limits.maxValueBytes else { return true }
-        error("value of '\(key)' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position)
+        error("value of '\(key)' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position(of: start))
         return false
     }
 }

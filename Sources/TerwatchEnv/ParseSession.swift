@@ -18,6 +18,8 @@ struct ParseSession {
 
     var entries: [Entry] = []
     var diagnostics: [Diagnostic] = []
+    /// A byte buffer reused by every value that needs assembling, so values do not each allocate one.
+    var scratch: [UInt8] = []
     /// Set once the key limit is reached; parsing stops.
     var stopped = false
 
@@ -111,6 +113,25 @@ struct ParseSession {
     /// The position of the cursor.
     mutating func currentPosition() -> SourcePosition {
         position(of: offset)
+    }
+
+    /// The position of a saved cursor, counted afresh (for errors found after moving on).
+    func position(of checkpoint: Checkpoint) -> SourcePosition {
+        var column = 1
+        for index in checkpoint.lineStart..<checkpoint.offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return SourcePosition(line: checkpoint.line, column: column)
+    }
+
+    /// A builder that reuses `scratch`; hand its buffer back with `recycle(_:)`.
+    mutating func makeBuilder() -> TemplateBuilder {
+        var buffer: [UInt8] = []
+        swap(&buffer, &scratch)
+        return TemplateBuilder(buffer: buffer)
+    }
+
+    /// Takes back the buffer of a builder made by `makeBuilder()`.
+    mutating func recycle(_ builder: inout TemplateBuilder) {
+        scratch = builder.recycledBuffer()
     }
 
     /// Records an error.

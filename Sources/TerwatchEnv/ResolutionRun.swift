@@ -53,6 +53,8 @@ struct ResolutionRun {
     var reportedDepth = false
     var reportedSize = false
     var diagnostics: [Diagnostic] = []
+    /// The bytes of the values being rendered, innermost last.
+    private var renderBuffer: [UInt8] = []
 
     init(files: [ParsedFile], options: Resolver.Options, environment: @escaping (String) -> String?) {
         self.files = files
@@ -220,18 +222,22 @@ struct ResolutionRun {
     /// Expands `fragments` as they stand in definition `context`.
     mutating func render(_ fragments: [Fragment], in context: Int) -> String {
         if fragments.count == 1, case .text(let text) = fragments[0] { return text }
-        var result = ""
+        // Renders nest (a reference renders another value); they share one buffer as a stack.
+        let base = renderBuffer.count
+        defer { renderBuffer.removeSubrange(base...) }
         for fragment in fragments {
             switch fragment {
-            case .text(let text): result += text
-            case .reference(let reference): result += expand(reference, in: context)
+            case .text(let text): renderBuffer.append(contentsOf: text.utf8)
+            case .reference(let reference):
+                let value = expand(reference, in: context)
+                renderBuffer.append(contentsOf: value.utf8)
             }
-            if result.utf8.count > options.limits.maxValueBytes {
+            if renderBuffer.count - base > options.limits.maxValueBytes {
                 reportSize(of: context)
                 return ""
             }
         }
-        return result
+        return String(decoding: renderBuffer[base...], as: UTF8.self)
     }
 
     /// The value one reference stands for.
