@@ -43,15 +43,7 @@ extension ParseSession {
         let start = offset
         let opening = checkpoint()
         // Fast path: no escape, no reference, no comment ambiguity.
-        var index = offset
-        while index < end {
-            let byte = bytes[index]
-            if byte == ASCII.lf || byte == ASCII.cr || byte == ASCII.backslash || byte == ASCII.hash
-                || (byte == ASCII.dollar && expands) {
-                break
-            }
-            index += 1
-        }
+        let index = firstIndex(from: offset, of: unquotedStops)
         let simpleEnd = index == end || bytes[index] == ASCII.lf
             || (bytes[index] == ASCII.cr && index + 1 < end && bytes[index + 1] == ASCII.lf)
             || (bytes[index] == ASCII.hash && index > start && ASCII.isBlank(bytes[index - 1]))
@@ -122,15 +114,7 @@ extension ParseSession {
         offset += 1
         let start = offset
         // Fast path: no escape, reference or line break before the closing quote.
-        var index = offset
-        while index < end {
-            let byte = bytes[index]
-            if byte == ASCII.doubleQuote || byte == ASCII.backslash || byte == ASCII.lf || byte == ASCII.cr
-                || (byte == ASCII.dollar && expands) {
-                break
-            }
-            index += 1
-        }
+        let index = firstIndex(from: offset, of: doubleQuotedStops)
         let value: Entry.Value
         if index < end && bytes[index] == ASCII.doubleQuote {
             value = .literal(string(start..<index))

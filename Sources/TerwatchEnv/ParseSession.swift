@@ -4,6 +4,10 @@ struct ParseSession {
     let path: String
     let limits: ParseLimits
     let expands: Bool
+    /// What ends the plain run of an unquoted value: a line end, an escape, a comment, a reference.
+    let unquotedStops: StopBytes
+    /// What ends the plain run of a double-quoted value.
+    let doubleQuotedStops: StopBytes
 
     /// The next byte to read.
     var offset = 0
@@ -29,6 +33,10 @@ struct ParseSession {
         self.limits = limits
         self.expands = expands
         self.end = bytes.count
+        // Without expansion a `$` is plain text; repeating another stop byte leaves it out.
+        let dollar = expands ? ASCII.dollar : ASCII.lf
+        unquotedStops = StopBytes(ASCII.lf, ASCII.cr, ASCII.backslash, ASCII.hash, dollar)
+        doubleQuotedStops = StopBytes(ASCII.doubleQuote, ASCII.backslash, ASCII.lf, ASCII.cr, dollar)
         entries.reserveCapacity(bytes.count / 32 + 16)
     }
 
