@@ -3,7 +3,8 @@
 // Built by scripts/fuzz.sh together with Sources/TerwatchEnv/*.swift as one
 // module, so it calls the public API without an import. The input is split at
 // each 0xFF byte (never valid UTF-8) into at most four files that are merged in
-// order, so layering and self-reference are reached as well. Every run checks
+// order, so layering and self-reference are reached as well; the files are read
+// with expansion on and again with it off (`--no-expand`). Every run checks
 // what must hold for any input and traps with a message when it does not:
 // positions are 1-based, and the resolved values, written by `DotenvWriter`,
 // parse back to the same keys and values whenever the input had no errors.
@@ -21,26 +22,24 @@ enum DotenvFuzzTarget {
     /// The most files one input is split into.
     static let maxFiles = 4
 
-    /// Checks every invariant for one input.
+    /// Checks every invariant for one input, with expansion on and off.
     static func run(_ bytes: [UInt8]) {
-        let parser = DotenvParser(limits: limits)
         let pieces = bytes.split(separator: fileSeparator, maxSplits: maxFiles - 1, omittingEmptySubsequences: false)
-        let files = pieces.enumerated().map { parser.parse(Array($0.element), path: "fuzz\($0.offset + 1).env") }
-        for file in files {
-            checkPositions(of: file.diagnostics)
-            for entry in file.entries {
-                checkPosition(entry.position, of: "entry '\(entry.key)' of \(file.path)")
+        for expands in [true, false] {
+            let parser = DotenvParser(limits: limits, expands: expands)
+            let files = pieces.enumerated().map { parser.parse(Array($0.element), path: "fuzz\($0.offset + 1).env") }
+            for file in files {
+                checkPositions(of: file.diagnostics)
+                for entry in file.entries {
+                    checkPosition(entry.position, of: "entry '\(entry.key)' of \(file.path)")
+                }
             }
-        }
-        let parsedCleanly = !files.contains { $0.diagnostics.containsErrors }
-        for expand in [true, false] {
-            let options = Resolver.Options(expand: expand, limits: limits)
-            let resolution = Resolver(options: options).resolve(files) { environment[$0] }
+            let resolution = Resolver(options: Resolver.Options(limits: limits)).resolve(files) { environment[$0] }
             checkPositions(of: resolution.diagnostics)
             for entry in resolution.entries {
                 checkPosition(entry.position, of: "resolved entry '\(entry.key)'")
             }
-            if parsedCleanly {
+            if !files.contains(where: { $0.diagnostics.containsErrors }) {
                 checkReadBack(resolution.entries.map { (key: $0.key, value: $0.value) })
             }
         }
@@ -64,8 +63,7 @@ enum DotenvFuzzTarget {
     static func checkReadBack(_ pairs: [(key: String, value: String)]) {
         let text = DotenvWriter.write(pairs)
         let file = DotenvParser(limits: readBackLimits).parse(Array(text.utf8), path: "written.env")
-        let options = Resolver.Options(expand: true, limits: readBackLimits)
-        let back = Resolver(options: options).resolve([file]) { _ in nil }
+        let back = Resolver(options: Resolver.Options(limits: readBackLimits)).resolve([file]) { _ in nil }
         let errors = (file.diagnostics + back.diagnostics).filter { $0.severity == .error }
         if let error = errors.first {
             fatalError("invariant broken: written text \(quoted(text)) does not parse back: \(error)")
