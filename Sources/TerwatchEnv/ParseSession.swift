@@ -18,8 +18,6 @@ struct ParseSession {
 
     var entries: [Entry] = []
     var diagnostics: [Diagnostic] = []
-    /// The line of each key's first definition, for duplicate warnings.
-    var firstDefinitionLine: [String: Int] = [:]
     /// Set once the key limit is reached; parsing stops.
     var stopped = false
 
@@ -29,10 +27,12 @@ struct ParseSession {
         self.limits = limits
         self.expands = expands
         self.end = bytes.count
+        entries.reserveCapacity(bytes.count / 32 + 16)
     }
 
     /// Diagnostics by position (errors found in passes other than the main scan included).
     func sortedDiagnostics() -> [Diagnostic] {
+        guard diagnostics.count > 1 else { return diagnostics }
         var sorted = diagnostics
         // A stable sort keeps same-position diagnostics in the order they were found.
         sorted = sorted.enumerated().sorted { lhs, rhs in

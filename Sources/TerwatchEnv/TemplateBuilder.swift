@@ -15,6 +15,7 @@ struct TemplateBuilder {
 
     /// Appends a reference after the text so far.
     mutating func append(_ reference: Reference) {
+        if fragments.isEmpty { fragments.reserveCapacity(4) }
         flushText()
         fragments.append(.reference(reference))
     }
