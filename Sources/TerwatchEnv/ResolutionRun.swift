@@ -42,8 +42,8 @@ struct ResolutionRun {
     var slots: [Slot] = []
     /// Each key's index in `slots`.
     var slotIndex: [String: Int] = [:]
-    /// The index in `assignments` of the first assignment to each name.
-    var assignmentIndex: [String: Int] = [:]
+    /// The indices in `assignments` of the assignments to each name, in source order.
+    var assignmentIndex: [String: [Int]] = [:]
 
     private var state: [State] = []
     private var memo: [String] = []
@@ -76,8 +76,9 @@ struct ResolutionRun {
             let value = finalValue(of: slot.key, slot: index) ?? ""
             entries.append(ResolvedEntry(key: slot.key, value: value, path: files[winner.file].path, position: winner.position))
         }
-        // Names that only `${NAME:=word}` defines come last; there is one assignment per name.
-        for assignment in assignments where slotIndex[assignment.name] == nil {
+        // Names that only `${NAME:=word}` defines come last, in the order of their first assignment.
+        for (index, assignment) in assignments.enumerated()
+        where slotIndex[assignment.name] == nil && assignmentIndex[assignment.name]?.first == index {
             guard let value = finalValue(of: assignment.name, slot: nil), value != environment(assignment.name) else { continue }
             let context = definitions[assignment.definition]
             entries.append(ResolvedEntry(
@@ -128,8 +129,8 @@ struct ResolutionRun {
 
     private mutating func collectAssignments(_ fragments: [Fragment], definition: Int) {
         for case .reference(let reference) in fragments {
-            if reference.operation == .assignDefault && assignmentIndex[reference.name] == nil {
-                assignmentIndex[reference.name] = assignments.count
+            if reference.operation == .assignDefault {
+                assignmentIndex[reference.name, default: []].append(assignments.count)
                 assignments.append(Assignment(name: reference.name, reference: reference, definition: definition))
             }
             collectAssignments(reference.word, definition: definition)
@@ -148,11 +149,11 @@ struct ResolutionRun {
         } else {
             base = environment(name)
         }
-        if !assignmentIndex.isEmpty, let assignment = assignmentIndex[name] {
-            let treatsEmptyAsUnset = assignments[assignment].reference.treatsEmptyAsUnset
-            if base == nil || (treatsEmptyAsUnset && base!.isEmpty) {
-                return value(ofNode: definitions.count + assignment)
-            }
+        guard !assignmentIndex.isEmpty, let candidates = assignmentIndex[name] else { return base }
+        // The first assignment, in source order, whose condition the merged value meets.
+        for assignment in candidates
+        where base == nil || (assignments[assignment].reference.treatsEmptyAsUnset && base!.isEmpty) {
+            return value(ofNode: definitions.count + assignment)
         }
         return base
     }

@@ -66,6 +66,8 @@ import TerwatchEnv
         #expect(pairs("X=\nA=${X:=d}\nB=$X\n") == [Pair("X", "d"), Pair("A", "d"), Pair("B", "d")])
         #expect(pairs("X=\nA=${X=d}\n") == [Pair("X", ""), Pair("A", "")])
         #expect(pairs("A=${X:=d}\n", environment: ["X": "env"]) == [Pair("A", "env")])
+        // The first assignment whose condition holds wins: `=` does not apply to an empty value, `:=` does.
+        #expect(pairs("E=\nA=${E=x}\nB=${E:=y}\nC=$E\n") == [Pair("E", "y"), Pair("A", "y"), Pair("B", "y"), Pair("C", "y")])
     }
 
     @Test func expandedValuesAreBoundedBySize() {
