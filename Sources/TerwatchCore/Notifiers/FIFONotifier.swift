@@ -54,7 +54,7 @@ public final class FIFONotifier {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Delivers `line` (one line, without its line break) as the newest event.
+    /// Delivers `line` as the newest event; it must hold no line break (`JSONWriter` output never does).
     public func deliver(_ line: String) throws(FIFOError) -> Delivery {
         newest = Array(line.utf8) + [UInt8(ascii: "\n")]
         return try flush()
@@ -79,8 +79,6 @@ public final class FIFONotifier {
                 return dropNewest()
             case .noReader:
                 return .noReader
-            case .failed:
-                preconditionFailure("write failures are thrown")
             }
         }
         guard let line = newest else { return .written }
@@ -97,8 +95,6 @@ public final class FIFONotifier {
             return dropNewest()
         case .noReader:
             return .noReader
-        case .failed:
-            preconditionFailure("write failures are thrown")
         }
     }
 
@@ -112,16 +108,16 @@ public final class FIFONotifier {
 
     /// Writes once; with the reader gone, closes the pipe (which discards what it held) and keeps the newest line.
     private func write(_ bytes: ArraySlice<UInt8>) throws(FIFOError) -> PipeWrite.Outcome {
-        let outcome = PipeWrite.write(bytes, to: descriptor)
-        switch outcome {
-        case .noReader:
+        let outcome: PipeWrite.Outcome
+        do {
+            outcome = try PipeWrite.write(bytes, to: descriptor, path: path)
+        } catch {
+            throw .system(error)
+        }
+        if outcome == .noReader {
             close(descriptor)
             descriptor = -1
             unfinished = []
-        case .failed(let code):
-            throw .system(SystemCallError(.write, path: path, code: code))
-        case .wrote, .full:
-            break
         }
         return outcome
     }

@@ -15,12 +15,10 @@ enum PipeWrite {
         case full
         /// No reader is left (EPIPE).
         case noReader
-        /// Another errno.
-        case failed(Int32)
     }
 
-    /// Writes `bytes` to `descriptor` once, retrying only on EINTR.
-    static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Outcome {
+    /// Writes `bytes` to `descriptor` (the pipe at `path`) once, retrying only on EINTR; other errors are thrown.
+    static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws(SystemCallError) -> Outcome {
         var sigpipe = sigset_t()
         sigemptyset(&sigpipe)
         sigaddset(&sigpipe, SIGPIPE)
@@ -45,7 +43,7 @@ enum PipeWrite {
                 }
                 return .noReader
             case let code:
-                return .failed(code)
+                throw SystemCallError(.write, path: path, code: code)
             }
         }
     }
