@@ -10,3 +10,16 @@
 // frontends (`CheckFrontend`, `PrintFrontend`, `DiffFrontend`) that turn a
 // load into a `CommandOutcome` — stdout text, stderr lines, exit status — so
 // the `terwatch` executable only parses arguments and writes the outcome.
+//
+// The reload path after loading: `Candidate(loading:secrets:)` turns a load
+// into a `Snapshot` (ordered keys with origin and secrecy, the files read with
+// their SHA-256, a digest of the content) or a `LoadFailure`. `ReloadPipeline`
+// is a value state machine: fed `Input`s (candidates, validation verdicts,
+// health reports, rollback requests, each with its time), it returns
+// `Action`s — validate, commit, reject, unchanged, roll back — and keeps the
+// generation in force; `SnapshotDiff` says what changed. `ReloadEvent` writes
+// an action as the JSON event of DESIGN.md, secrets shown only as keyed
+// fingerprints (`Fingerprinter`) and free text passed through a `Redactor`.
+// The notifiers that need no child process deliver it: `FIFONotifier` (one
+// non-blocking line per event) and `SignalNotifier` (a `UnixSignal` to pids,
+// pidfiles or process names).

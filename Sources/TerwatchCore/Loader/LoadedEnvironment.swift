@@ -10,12 +10,20 @@ public struct LoadedEnvironment: Sendable {
     public var inherited: InheritedEnvironment
     /// Every parse and resolve diagnostic, ordered by file (load order) then position.
     public var diagnostics: [Diagnostic]
+    /// The hash of the bytes read from each file, in load order.
+    public var sourceDigests: [SourceDigest]
 
     /// Creates a result and orders its diagnostics.
-    public init(files: [ParsedFile], resolution: Resolution, inherited: InheritedEnvironment) {
+    public init(
+        files: [ParsedFile],
+        resolution: Resolution,
+        inherited: InheritedEnvironment,
+        sourceDigests: [SourceDigest] = []
+    ) {
         self.files = files
         self.resolution = resolution
         self.inherited = inherited
+        self.sourceDigests = sourceDigests
         var rank: [String: Int] = [:]
         for (index, file) in files.enumerated() where rank[file.path] == nil {
             rank[file.path] = index

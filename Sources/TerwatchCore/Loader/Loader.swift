@@ -20,6 +20,7 @@ public struct Loader: Sendable {
         let (sum, overflow) = options.limits.maxFileBytes.addingReportingOverflow(1)
         let readLimit = overflow ? Int.max : sum
         var files: [ParsedFile] = []
+        var digests: [SourceDigest] = []
         for path in try options.sources.files() {
             let bytes: [UInt8]
             do {
@@ -27,6 +28,7 @@ public struct Loader: Sendable {
             } catch where error.isMissing && options.sources.allowMissing {
                 continue
             }
+            digests.append(SourceDigest(path: path, contents: bytes))
             guard bytes.count <= options.limits.maxFileBytes else {
                 files.append(oversized(path))
                 continue
@@ -38,7 +40,8 @@ public struct Loader: Sendable {
             limits: options.limits
         ))
         let resolution = resolver.resolve(files, environment: inherited.lookup)
-        return LoadedEnvironment(files: files, resolution: resolution, inherited: inherited)
+        return LoadedEnvironment(
+            files: files, resolution: resolution, inherited: inherited, sourceDigests: digests)
     }
 
     /// A file that reading stopped short of: an error naming its size (read no further than the limit).

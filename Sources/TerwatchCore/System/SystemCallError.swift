@@ -14,6 +14,10 @@ public struct SystemCallError: Error, Hashable, Sendable, CustomStringConvertibl
         case opendir
         /// `readdir(3)`.
         case readdir
+        /// `mkfifo(3)`, creating a `--fifo`.
+        case mkfifo
+        /// `write(2)`.
+        case write
     }
 
     /// The call that failed.
