@@ -2,14 +2,33 @@
 public struct DotenvParser: Sendable {
     /// The size and depth bounds applied while parsing.
     public var limits: ParseLimits
+    /// Whether `$` starts a reference; `false` takes every value literally (`--no-expand`).
+    public var expands: Bool
 
     /// Creates a parser with the given limits.
-    public init(limits: ParseLimits = .default) {
+    public init(limits: ParseLimits = .default, expands: Bool = true) {
         self.limits = limits
+        self.expands = expands
     }
 
     /// Parses `bytes` (the whole file) read from `path`.
     public func parse(_ bytes: [UInt8], path: String) -> ParsedFile {
-        ParsedFile(path: path, entries: [])
+        guard bytes.count <= limits.maxFileBytes else {
+            let message = "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes"
+            return ParsedFile(
+                path: path, entries: [],
+                diagnostics: [Diagnostic(.error, path: path, position: SourcePosition(line: 1, column: 1), message: message)]
+            )
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var session = ParseSession(bytes: buffer, path: path, limits: limits, expands: expands)
+            session.run()
+            return ParsedFile(path: path, entries: session.entries, diagnostics: session.sortedDiagnostics())
+        }
+    }
+
+    /// Parses the UTF-8 text `text` as if read from `path`.
+    public func parse(_ text: String, path: String) -> ParsedFile {
+        parse(Array(text.utf8), path: path)
     }
 }

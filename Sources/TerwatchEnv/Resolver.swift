@@ -2,16 +2,13 @@
 public struct Resolver: Sendable {
     /// How resolution behaves.
     public struct Options: Hashable, Sendable {
-        /// Whether templates expand (`false` is `--no-expand`: values are taken as written).
-        public var expand: Bool
         /// Whether an inherited variable wins over a file's value (`--no-override`).
         public var inheritedWins: Bool
-        /// The nesting bound for chains of references.
+        /// The bounds on chains of references and on expanded value sizes.
         public var limits: ParseLimits
 
-        /// Creates options; the defaults expand and let files win.
-        public init(expand: Bool = true, inheritedWins: Bool = false, limits: ParseLimits = .default) {
-            self.expand = expand
+        /// Creates options; by default files win over inherited variables.
+        public init(inheritedWins: Bool = false, limits: ParseLimits = .default) {
             self.inheritedWins = inheritedWins
             self.limits = limits
         }
@@ -27,6 +24,9 @@ public struct Resolver: Sendable {
 
     /// Resolves `files` (later files override earlier ones); `environment` looks up inherited variables.
     public func resolve(_ files: [ParsedFile], environment: (String) -> String?) -> Resolution {
-        Resolution(entries: [], diagnostics: [])
+        withoutActuallyEscaping(environment) { lookup in
+            var run = ResolutionRun(files: files, options: options, environment: lookup)
+            return run.resolve()
+        }
     }
 }

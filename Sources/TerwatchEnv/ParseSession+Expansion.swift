@@ -1,0 +1,219 @@
+/// Scanning text that expands: escapes per quoting context, `$NAME`, `${NAME<op>word}`, `$$`.
+extension ParseSession {
+    /// Scans template text in `mode` until its terminator; the terminator is not consumed.
+    mutating func scanTemplate(
+        _ mode: ScanMode, into builder: inout TemplateBuilder,
+        inBraces: Bool, depth: Int, depthReported: inout Bool
+    ) -> ScanStop {
+        while offset < end {
+            let byte = bytes[offset]
+            switch byte {
+            case ASCII.lf:
+                guard mode == .doubleQuoted else { return .lineEnd }
+                builder.append(byte)
+                offset += 1
+                startLine(at: offset)
+            case ASCII.cr where offset + 1 < end && bytes[offset + 1] == ASCII.lf:
+                guard mode == .doubleQuoted else { return .lineEnd }
+                offset += 1
+            case ASCII.doubleQuote where mode == .doubleQuoted:
+                return .closingQuote
+            case ASCII.closeBrace where inBraces:
+                return .closingBrace
+            case ASCII.hash where mode == .unquoted && !inBraces && offset > lineStart && ASCII.isBlank(bytes[offset - 1]):
+                return .comment
+            case ASCII.backslash where mode != .heredoc:
+                scanEscape(mode, into: &builder)
+            case ASCII.dollar where expands:
+                scanDollar(mode, into: &builder, depth: depth, depthReported: &depthReported)
+            default:
+                let runStart = offset
+                offset += 1
+                while offset < end && !isSpecial(bytes[offset], mode, inBraces: inBraces) { offset += 1 }
+                builder.append(bytes[runStart..<offset])
+            }
+        }
+        return .end
+    }
+
+    /// Whether `byte` may end a run of plain text in `mode`.
+    @inline(__always) private func isSpecial(_ byte: UInt8, _ mode: ScanMode, inBraces: Bool) -> Bool {
+        switch byte {
+        case ASCII.lf, ASCII.cr: return true
+        case ASCII.dollar: return expands
+        case ASCII.closeBrace: return inBraces
+        case ASCII.backslash: return mode != .heredoc
+        case ASCII.doubleQuote: return mode == .doubleQuoted
+        case ASCII.hash: return mode == .unquoted
+        default: return false
+        }
+    }
+
+    /// A backslash: `\$` and continuations everywhere; the escape set of double quotes.
+    private mutating func scanEscape(_ mode: ScanMode, into builder: inout TemplateBuilder) {
+        let next = peek(1)
+        if next == ASCII.lf || (next == ASCII.cr && peek(2) == ASCII.lf) {
+            // Backslash + line break: both removed, the next line continues the value.
+            if mode == .unquoted {
+                warning(
+                    "line continuation is a terwatch extension; other dotenv readers keep the backslash and end the value here",
+                    at: currentPosition()
+                )
+            }
+            offset += 1
+            consumeLineBreak()
+            return
+        }
+        if mode == .unquoted {
+            if next == ASCII.dollar {
+                builder.append(ASCII.dollar)
+                offset += 2
+            } else {
+                builder.append(ASCII.backslash)
+                offset += 1
+            }
+            return
+        }
+        switch next {
+        case 0x6E: builder.append(ASCII.lf)  // \n
+        case 0x72: builder.append(ASCII.cr)  // \r
+        case 0x74: builder.append(ASCII.tab)  // \t
+        case ASCII.backslash, ASCII.doubleQuote, ASCII.dollar, ASCII.backtick: builder.append(next!)
+        case nil:
+            builder.append(ASCII.backslash)
+            offset += 1
+            return
+        default:
+            // Any other `\x` stays as written.
+            builder.append(ASCII.backslash)
+            builder.append(next!)
+        }
+        offset += 2
+    }
+
+    /// A `$`: `$$`, `$NAME`, `${…}`, or a literal `$`.
+    private mutating func scanDollar(
+        _ mode: ScanMode, into builder: inout TemplateBuilder, depth: Int, depthReported: inout Bool
+    ) {
+        let dollar = offset
+        guard let next = peek(1) else {
+            builder.append(ASCII.dollar)
+            offset += 1
+            return
+        }
+        if next == ASCII.dollar {
+            builder.append(ASCII.dollar)
+            offset += 2
+        } else if ASCII.isNameStart(next) {
+            offset += 2
+            while offset < end && ASCII.isNameCharacter(bytes[offset]) { offset += 1 }
+            let name = string(dollar + 1..<offset)
+            builder.append(Reference(name: name, position: position(of: dollar)))
+        } else if next == ASCII.openBrace {
+            scanBraced(mode, into: &builder, depth: depth, depthReported: &depthReported)
+        } else {
+            builder.append(ASCII.dollar)
+            offset += 1
+        }
+    }
+
+    /// `${NAME}` or `${NAME<op>word}`, the cursor on the `$`.
+    private mutating func scanBraced(
+        _ mode: ScanMode, into builder: inout TemplateBuilder, depth: Int, depthReported: inout Bool
+    ) {
+        let dollar = offset
+        let position = position(of: dollar)
+        guard depth < limits.maxNestingDepth else {
+            if !depthReported {
+                error("expansion nested deeper than \(limits.maxNestingDepth) levels", at: position)
+                depthReported = true
+            }
+            skipBraces(mode)
+            return
+        }
+        offset += 2
+        let nameStart = offset
+        if offset < end && ASCII.isNameStart(bytes[offset]) {
+            offset += 1
+            while offset < end && (ASCII.isNameCharacter(bytes[offset]) || bytes[offset] == ASCII.dot) { offset += 1 }
+        }
+        let name = string(nameStart..<offset)
+        guard let (operation, colon) = scanOperator(name: name, dollar: dollar, mode: mode) else { return }
+        if operation == .value {
+            builder.append(Reference(name: name, position: position))
+            return
+        }
+        var word = TemplateBuilder()
+        let stop = scanTemplate(mode, into: &word, inBraces: true, depth: depth + 1, depthReported: &depthReported)
+        guard stop == .closingBrace else {
+            error("unclosed '${' of '\(name)'", at: position)
+            return
+        }
+        offset += 1
+        builder.append(Reference(
+            name: name, operation: operation, treatsEmptyAsUnset: colon,
+            word: word.finishFragments(), position: position
+        ))
+    }
+
+    /// The operator after `${NAME`; nil (and an error) when there is none valid.
+    private mutating func scanOperator(name: String, dollar: Int, mode: ScanMode) -> (Reference.Operation, Bool)? {
+        let shown = "'${\(name)'"
+        guard let byte = peek() else {
+            error("unclosed '${' of '\(name)'", at: position(of: dollar))
+            return nil
+        }
+        var colon = false
+        var symbol = byte
+        if byte == ASCII.closeBrace && !name.isEmpty {
+            offset += 1
+            return (.value, false)
+        }
+        if byte == ASCII.colon && !name.isEmpty, let after = peek(1) {
+            colon = true
+            symbol = after
+        }
+        let operation: Reference.Operation? = switch symbol {
+        case ASCII.minus: .useDefault
+        case ASCII.equals: .assignDefault
+        case ASCII.question: .fail
+        case ASCII.plus: .alternative
+        default: nil
+        }
+        guard let operation, !name.isEmpty else {
+            let culprit = colon ? offset + 1 : offset
+            let message: String
+            if name.isEmpty && byte == ASCII.closeBrace {
+                message = "missing variable name in '${}'"
+            } else if name.isEmpty {
+                message = "invalid variable name in '${': \(describeCharacter(at: culprit)) cannot start a name"
+            } else if byte == ASCII.lf || byte == ASCII.cr || (byte == ASCII.doubleQuote && mode == .doubleQuoted) {
+                message = "unclosed '${' of '\(name)'"
+            } else {
+                message = "invalid character \(describeCharacter(at: culprit)) after \(shown)"
+            }
+            error(message, at: position(of: dollar))
+            offset = dollar + 2
+            skipBraces(mode, nested: 1)
+            return nil
+        }
+        offset += colon ? 2 : 1
+        return (operation, colon)
+    }
+
+    /// Skips to just past the `}` closing a `${` (counting nested braces), staying on this line.
+    private mutating func skipBraces(_ mode: ScanMode, nested: Int = 0) {
+        var open = nested
+        while offset < end {
+            let byte = bytes[offset]
+            if byte == ASCII.lf || byte == ASCII.cr || (byte == ASCII.doubleQuote && mode == .doubleQuoted) { return }
+            offset += 1
+            if byte == ASCII.openBrace {
+                open += 1
+            } else if byte == ASCII.closeBrace {
+                open -= 1
+                if open <= 0 { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// Line-level parsing: comments, `export`, keys, `=`, and dispatch on the value's first character.
+extension ParseSession {
+    /// Parses the whole buffer.
+    mutating func run() {
+        reportInvalidUTF8()
+        if end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            offset = 3
+            columnMark = (3, 1)
+        }
+        while offset < end && !stopped {
+            parseLine()
+        }
+    }
+
+    /// Reports every line holding invalid UTF-8, at the first bad byte.
+    private mutating func reportInvalidUTF8() {
+        let invalid = UTF8Validation.invalidOffsets(in: bytes)
+        guard !invalid.isEmpty else { return }
+        var scanned = 0
+        for badOffset in invalid {
+            while scanned < badOffset {
+                if bytes[scanned] == ASCII.lf { startLine(at: scanned + 1) }
+                scanned += 1
+            }
+            error("invalid UTF-8 byte 0x\(hex(bytes[badOffset]))", at: position(of: badOffset))
+        }
+        line = 1
+        lineStart = 0
+        columnMark = (0, 1)
+    }
+
+    private func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
+    /// Parses one logical line (an assignment may consume more than one physical line).
+    mutating func parseLine() {
+        skipBlanks()
+        if atLineEnd() {
+            if offset >= end { return }
+            consumeLineBreak()
+            return
+        }
+        if bytes[offset] == ASCII.hash {
+            skipRestOfLine()
+            return
+        }
+        parseAssignment()
+    }
+
+    /// Parses `[export ]KEY=VALUE`, a bare `KEY`, or reports why the line is neither.
+    private mutating func parseAssignment() {
+        skipExportKeyword()
+        let keyStart = offset
+        while offset < end && ASCII.isKeyCharacter(bytes[offset]) { offset += 1 }
+        let keyPosition = position(of: keyStart)
+        guard offset > keyStart else {
+            if bytes[offset] == ASCII.equals {
+                error("missing key before '='", at: keyPosition)
+            } else {
+                error("invalid character \(describeCharacter(at: offset)) at the start of a key", at: keyPosition)
+            }
+            skipRestOfLine()
+            return
+        }
+        let key = string(keyStart..<offset)
+        let blanksAfterKey = skipBlanks()
+        if atLineEnd() || (blanksAfterKey > 0 && bytes[offset] == ASCII.hash) {
+            addEntry(Entry(key: key, value: .inherited, quoting: .bare, position: keyPosition))
+            skipRestOfLine()
+            return
+        }
+        switch bytes[offset] {
+        case ASCII.equals:
+            offset += 1
+        case ASCII.colon:
+            error("'\(key): …' is YAML syntax, not dotenv; write '\(key)=value'", at: currentPosition())
+            skipRestOfLine()
+            return
+        default:
+            let culprit = describeCharacter(at: offset)
+            if blanksAfterKey > 0 {
+                error("unexpected \(culprit) after key '\(key)'; expected '='", at: currentPosition())
+            } else {
+                var stop = offset
+                while stop < end && !ASCII.isBlank(bytes[stop]) && bytes[stop] != ASCII.equals
+                    && bytes[stop] != ASCII.lf && bytes[stop] != ASCII.cr { stop += 1 }
+                error("invalid character \(culprit) in key '\(string(keyStart..<stop))'", at: currentPosition())
+            }
+            skipRestOfLine()
+            return
+        }
+        let blanksBeforeValue = skipBlanks()
+        if let (value, quoting) = parseValue(key: key, afterBlank: blanksBeforeValue > 0) {
+            addEntry(Entry(key: key, value: value, quoting: quoting, position: keyPosition))
+        }
+    }
+
+    /// Skips `export` and the blanks after it when a key follows them.
+    private mutating func skipExportKeyword() {
+        let word: [UInt8] = [0x65, 0x78, 0x70, 0x6F, 0x72, 0x74]
+        guard offset + 7 <= end, bytes[offset + 6] == ASCII.space || bytes[offset + 6] == ASCII.tab else { return }
+        for (index, byte) in word.enumerated() where bytes[offset + index] != byte { return }
+        let saved = offset
+        offset += 6
+        skipBlanks()
+        if offset >= end || !ASCII.isKeyCharacter(bytes[offset]) { offset = saved }
+    }
+
+    /// Parses the value after `=` by its first character; leaves the cursor on the next line.
+    private mutating func parseValue(key: String, afterBlank: Bool) -> (Entry.Value, Entry.Quoting)? {
+        guard offset < end else { return (.literal(""), .none) }
+        switch bytes[offset] {
+        case ASCII.singleQuote:
+            return parseLiteralQuoted(key: key, quote: ASCII.singleQuote).map { ($0, .single) }
+        case ASCII.backtick:
+            return parseLiteralQuoted(key: key, quote: ASCII.backtick).map { ($0, .backtick) }
+        case ASCII.doubleQuote:
+            return parseDoubleQuoted(key: key).map { ($0, .double) }
+        case ASCII.lessThan where peek(1) == ASCII.lessThan:
+            return parseHeredoc(key: key).map { ($0, .heredoc) }
+        case ASCII.hash where afterBlank:
+            skipRestOfLine()
+            return (.literal(""), .none)
+        default:
+            return parseUnquoted(key: key).map { ($0, .none) }
+        }
+    }
+
+    /// Appends a parsed entry, warning about duplicates and enforcing the key limit.
+    private mutating func addEntry(_ entry: Entry) {
+        if let first = firstDefinitionLine[entry.key] {
+            warning("duplicate key '\(entry.key)' (first defined on line \(first)); the last definition wins", at: entry.position)
+        } else {
+            firstDefinitionLine[entry.key] = entry.position.line
+            if firstDefinitionLine.count > limits.maxKeys {
+                error("more than \(limits.maxKeys) keys in one file", at: entry.position)
+                stopped = true
+                return
+            }
+        }
+        if !isPortableName(entry.key) {
+            warning("'\(entry.key)' is not a portable shell variable name", at: entry.position)
+        }
+        entries.append(entry)
+    }
+
+    /// Whether `key` matches `[A-Za-z_][A-Za-z0-9_]*`.
+    private func isPortableName(_ key: String) -> Bool {
+        guard let first = key.utf8.first, ASCII.isNameStart(first) else { return false }
+        return key.utf8.allSatisfy(ASCII.isNameCharacter)
+    }
+
+    /// After a closing quote or heredoc opener: only blanks and an optional comment may follow.
+    mutating func finishLineAfterValue(_ what: String) -> Bool {
+        skipBlanks()
+        if atLineEnd() || bytes[offset] == ASCII.hash {
+            skipRestOfLine()
+            return true
+        }
+        error("unexpected \(describeCharacter(at: offset)) after \(what)", at: currentPosition())
+        skipRestOfLine()
+        return false
+    }
+
+    /// Checks a value's size against the limit; reports at `position` when over.
+    mutating func checkValueSize(_ size: Int, key: String, at position: SourcePosition) -> Bool {
+        guard size > limits.maxValueBytes else { return true }
+        error("value of '\(key)' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position)
+        return false
+    }
+}

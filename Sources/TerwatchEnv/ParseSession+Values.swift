@@ -1,0 +1,156 @@
+/// Unquoted, single-quoted, backtick and double-quoted values.
+extension ParseSession {
+    /// Where a template scan stopped.
+    enum ScanStop {
+        case lineEnd
+        case comment
+        case closingQuote
+        case closingBrace
+        case end
+    }
+
+    /// The quoting context a template is scanned in.
+    enum ScanMode {
+        case unquoted
+        case doubleQuoted
+        case heredoc
+    }
+
+    /// A saved cursor, to resume after a construct that never closed.
+    struct Checkpoint {
+        let offset: Int
+        let line: Int
+        let lineStart: Int
+        let diagnosticCount: Int
+    }
+
+    func checkpoint() -> Checkpoint {
+        Checkpoint(offset: offset, line: line, lineStart: lineStart, diagnosticCount: diagnostics.count)
+    }
+
+    /// Returns to `checkpoint`, dropping diagnostics found since, and skips the rest of its line.
+    mutating func resumeOnNextLine(after checkpoint: Checkpoint) {
+        offset = checkpoint.offset
+        line = checkpoint.line
+        lineStart = checkpoint.lineStart
+        columnMark = (lineStart, 1)
+        diagnostics.removeSubrange(checkpoint.diagnosticCount...)
+        skipRestOfLine()
+    }
+
+    /// An unquoted value: to the end of the line or a ` #` comment, blanks at both ends dropped.
+    mutating func parseUnquoted(key: String) -> Entry.Value? {
+        let start = offset
+        let position = currentPosition()
+        // Fast path: no escape, no reference, no comment ambiguity.
+        var index = offset
+        while index < end {
+            let byte = bytes[index]
+            if byte == ASCII.lf || byte == ASCII.cr || byte == ASCII.backslash || byte == ASCII.hash
+                || (byte == ASCII.dollar && expands) {
+                break
+            }
+            index += 1
+        }
+        let simpleEnd = index == end || bytes[index] == ASCII.lf
+            || (bytes[index] == ASCII.cr && index + 1 < end && bytes[index + 1] == ASCII.lf)
+            || (bytes[index] == ASCII.hash && index > start && ASCII.isBlank(bytes[index - 1]))
+        if simpleEnd {
+            var stop = index
+            while stop > start && ASCII.isBlank(bytes[stop - 1]) { stop -= 1 }
+            offset = index
+            skipRestOfLine()
+            guard checkValueSize(stop - start, key: key, at: position) else { return nil }
+            return .literal(string(start..<stop))
+        }
+        var builder = TemplateBuilder()
+        var depthReported = false
+        _ = scanTemplate(.unquoted, into: &builder, inBraces: false, depth: 0, depthReported: &depthReported)
+        builder.trimTrailingBlanks()
+        let size = offset - start
+        skipRestOfLine()
+        guard checkValueSize(size, key: key, at: position) else { return nil }
+        return builder.finishValue()
+    }
+
+    /// A single-quoted or backtick value: literal, may span lines.
+    mutating func parseLiteralQuoted(key: String, quote: UInt8) -> Entry.Value? {
+        let opening = checkpoint()
+        let position = currentPosition()
+        offset += 1
+        let start = offset
+        var text: [UInt8]? = nil
+        var runStart = offset
+        while offset < end {
+            let byte = bytes[offset]
+            if byte == quote { break }
+            if byte == ASCII.cr && offset + 1 < end && bytes[offset + 1] == ASCII.lf {
+                // CRLF inside a value: the CR is not part of it.
+                if text == nil { text = [] }
+                text!.append(contentsOf: bytes[runStart..<offset])
+                offset += 1
+                runStart = offset
+                continue
+            }
+            offset += 1
+            if byte == ASCII.lf { startLine(at: offset) }
+        }
+        guard offset < end else {
+            let name = quote == ASCII.singleQuote ? "single-quoted" : "backtick-quoted"
+            resumeOnNextLine(after: opening)
+            error("unterminated \(name) value of '\(key)'", at: position)
+            return nil
+        }
+        let value: String
+        if var assembled = text {
+            assembled.append(contentsOf: bytes[runStart..<offset])
+            value = String(decoding: assembled, as: UTF8.self)
+        } else {
+            value = string(start..<offset)
+        }
+        offset += 1
+        let size = offset - start
+        guard finishLineAfterValue("the closing quote of '\(key)'") else { return nil }
+        guard checkValueSize(size, key: key, at: position) else { return nil }
+        return .literal(value)
+    }
+
+    /// A double-quoted value: escapes, expansion, may span lines.
+    mutating func parseDoubleQuoted(key: String) -> Entry.Value? {
+        let opening = checkpoint()
+        let position = currentPosition()
+        offset += 1
+        let start = offset
+        // Fast path: no escape, reference or line break before the closing quote.
+        var index = offset
+        while index < end {
+            let byte = bytes[index]
+            if byte == ASCII.doubleQuote || byte == ASCII.backslash || byte == ASCII.lf || byte == ASCII.cr
+                || (byte == ASCII.dollar && expands) {
+                break
+            }
+            index += 1
+        }
+        let value: Entry.Value
+        if index < end && bytes[index] == ASCII.doubleQuote {
+            value = .literal(string(start..<index))
+            offset = index
+        } else {
+            var builder = TemplateBuilder()
+            var depthReported = false
+            let stop = scanTemplate(.doubleQuoted, into: &builder, inBraces: false, depth: 0, depthReported: &depthReported)
+            guard stop == .closingQuote else {
+                let message = "unterminated double-quoted value of '\(key)'"
+                resumeOnNextLine(after: opening)
+                error(message, at: position)
+                return nil
+            }
+            value = builder.finishValue()
+        }
+        offset += 1
+        let size = offset - start
+        guard finishLineAfterValue("the closing quote of '\(key)'") else { return nil }
+        guard checkValueSize(size, key: key, at: position) else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,139 @@
+/// The cursor and results of one parse: the state every parsing step shares.
+struct ParseSession {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let path: String
+    let limits: ParseLimits
+    let expands: Bool
+
+    /// The next byte to read.
+    var offset = 0
+    /// Where reading stops; lowered temporarily to scan one heredoc body line.
+    var end: Int
+    /// The 1-based number of the line `offset` is on.
+    var line = 1
+    /// The offset of the first byte of that line.
+    var lineStart = 0
+    /// A column already counted on the current line, so positions on long lines stay cheap.
+    var columnMark = (offset: 0, column: 1)
+
+    var entries: [Entry] = []
+    var diagnostics: [Diagnostic] = []
+    /// The line of each key's first definition, for duplicate warnings.
+    var firstDefinitionLine: [String: Int] = [:]
+    /// Set once the key limit is reached; parsing stops.
+    var stopped = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, limits: ParseLimits, expands: Bool) {
+        self.bytes = bytes
+        self.path = path
+        self.limits = limits
+        self.expands = expands
+        self.end = bytes.count
+    }
+
+    /// Diagnostics by position (errors found in passes other than the main scan included).
+    func sortedDiagnostics() -> [Diagnostic] {
+        var sorted = diagnostics
+        // A stable sort keeps same-position diagnostics in the order they were found.
+        sorted = sorted.enumerated().sorted { lhs, rhs in
+            lhs.element.position != rhs.element.position
+                ? lhs.element.position < rhs.element.position
+                : lhs.offset < rhs.offset
+        }.map(\.element)
+        return sorted
+    }
+
+    // MARK: Reading
+
+    /// The byte at `offset + ahead`, or nil past the end.
+    @inline(__always) func peek(_ ahead: Int = 0) -> UInt8? {
+        let index = offset + ahead
+        return index < end ? bytes[index] : nil
+    }
+
+    /// Whether the cursor is at a line break (LF or CRLF) or at the end.
+    @inline(__always) func atLineEnd() -> Bool {
+        guard offset < end else { return true }
+        let byte = bytes[offset]
+        return byte == ASCII.lf || (byte == ASCII.cr && offset + 1 < end && bytes[offset + 1] == ASCII.lf)
+    }
+
+    /// Consumes the line break (LF or CRLF) under the cursor and starts the next line.
+    @inline(__always) mutating func consumeLineBreak() {
+        if offset < end && bytes[offset] == ASCII.cr { offset += 1 }
+        if offset < end && bytes[offset] == ASCII.lf {
+            offset += 1
+            startLine(at: offset)
+        }
+    }
+
+    /// Records that a new line begins at `start`.
+    @inline(__always) mutating func startLine(at start: Int) {
+        line += 1
+        lineStart = start
+        columnMark = (start, 1)
+    }
+
+    /// Skips spaces and tabs; returns how many were skipped.
+    @discardableResult
+    @inline(__always) mutating func skipBlanks() -> Int {
+        let start = offset
+        while offset < end && ASCII.isBlank(bytes[offset]) { offset += 1 }
+        return offset - start
+    }
+
+    /// Moves to the start of the next line, past whatever is left of this one.
+    mutating func skipRestOfLine() {
+        while offset < end && bytes[offset] != ASCII.lf { offset += 1 }
+        consumeLineBreak()
+    }
+
+    /// The text of `bytes[range]`.
+    @inline(__always) func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    // MARK: Positions and diagnostics
+
+    /// The position of `target`, which must be on the current line.
+    mutating func position(of target: Int) -> SourcePosition {
+        var (from, column) = columnMark
+        if target < from { (from, column) = (lineStart, 1) }
+        var index = from
+        while index < target {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        columnMark = (target, column)
+        return SourcePosition(line: line, column: column)
+    }
+
+    /// The position of the cursor.
+    mutating func currentPosition() -> SourcePosition {
+        position(of: offset)
+    }
+
+    /// Records an error.
+    mutating func error(_ message: String, at position: SourcePosition) {
+        diagnostics.append(Diagnostic(.error, path: path, position: position, message: message))
+    }
+
+    /// Records a warning.
+    mutating func warning(_ message: String, at position: SourcePosition) {
+        diagnostics.append(Diagnostic(.warning, path: path, position: position, message: message))
+    }
+
+    /// The character at `offset` quoted for a message: `'x'`, or a name for invisible ones.
+    func describeCharacter(at index: Int) -> String {
+        guard index < end else { return "end of file" }
+        switch bytes[index] {
+        case ASCII.lf, ASCII.cr: return "end of line"
+        case ASCII.tab: return "a tab"
+        case ASCII.space: return "a space"
+        default:
+            var stop = index + 1
+            while stop < end && bytes[stop] & 0xC0 == 0x80 && stop - index < 4 { stop += 1 }
+            return "'\(string(index..<stop))'"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// The problems a resolution reports: cycles, depth, size, undefined and forward references.
+extension ResolutionRun {
+    mutating func error(_ message: String, at position: SourcePosition, in context: Int) {
+        let path = files[definitions[context].file].path
+        diagnostics.append(Diagnostic(.error, path: path, position: position, message: message))
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition, in context: Int) {
+        let path = files[definitions[context].file].path
+        diagnostics.append(Diagnostic(.warning, path: path, position: position, message: message))
+    }
+
+    /// Warns when a line-by-line reader would see `reference` before its key is defined.
+    mutating func warnIfForward(_ reference: Reference, in context: Int) {
+        guard reference.name != definitions[context].key,
+              let first = firstDefinition[reference.name], first > context,
+              environment(reference.name) == nil else { return }
+        let later = definitions[first]
+        let place = later.file == definitions[context].file
+            ? "line \(later.position.line)" : "\(files[later.file].path):\(later.position.line)"
+        warning(
+            "'\(reference.name)' is defined later (\(place)); dotenv readers that expand line by line make it empty here",
+            at: reference.position, in: context
+        )
+    }
+
+    /// Names a node for messages: its key and where it stands relative to `path`.
+    private func describe(node: Int, from path: String) -> String {
+        let name: String
+        let file: Int
+        let position: SourcePosition
+        if node < definitions.count {
+            (name, file, position) = (definitions[node].key, definitions[node].file, definitions[node].position)
+        } else {
+            let assignment = assignments[node - definitions.count]
+            (name, file, position) = (assignment.name, definitions[assignment.definition].file, assignment.reference.position)
+        }
+        let place = files[file].path == path ? "line \(position.line)" : "\(files[file].path):\(position.line)"
+        return "'\(name)' (\(place))"
+    }
+
+    /// The key position of a node's definition (an assignment's reference for assignments).
+    private func anchor(of node: Int) -> (context: Int, position: SourcePosition) {
+        if node < definitions.count { return (node, definitions[node].position) }
+        let assignment = assignments[node - definitions.count]
+        return (assignment.definition, assignment.reference.position)
+    }
+
+    /// Reports the cycle that the stack closes by reaching `node` again, once per cycle.
+    mutating func reportCycle(closingAt node: Int) {
+        guard let start = stack.lastIndex(of: node) else { return }
+        let members = Array(stack[start...])
+        guard reportedCycleNodes.isDisjoint(with: members) else { return }
+        reportedCycleNodes.formUnion(members)
+        let (context, position) = anchor(of: node)
+        let path = files[definitions[context].file].path
+        let hops = members.map { describe(node: $0, from: path) } + ["'\(name(of: node))'"]
+        error("reference cycle: \(hops.joined(separator: " → "))", at: position, in: context)
+    }
+
+    /// Reports, once, a chain of references deeper than the limit.
+    mutating func reportDepth(at node: Int) {
+        guard !reportedDepth else { return }
+        reportedDepth = true
+        let (context, position) = anchor(of: node)
+        error(
+            "chain of references through '\(name(of: node))' is deeper than \(options.limits.maxNestingDepth) levels",
+            at: position, in: context
+        )
+    }
+
+    /// Reports, once, an expanded value over the size limit.
+    mutating func reportSize(of context: Int) {
+        guard !reportedSize else { return }
+        reportedSize = true
+        error(
+            "expanded value of '\(definitions[context].key)' is over the limit of \(options.limits.maxValueBytes) bytes",
+            at: definitions[context].position, in: context
+        )
+    }
+
+    private func name(of node: Int) -> String {
+        node < definitions.count ? definitions[node].key : assignments[node - definitions.count].name
+    }
+}
