@@ -20,7 +20,6 @@ extension ParseSession {
 
     /// Parses a heredoc, the cursor on its `<<`.
     mutating func parseHeredoc(key: String) -> Entry.Value? {
-        let opener = checkpoint()
         let position = currentPosition()
         offset += 2
         var indentation = Indentation.kept
@@ -56,12 +55,13 @@ extension ParseSession {
         guard finishLineAfterValue("the heredoc delimiter '\(name)'") else { return nil }
         let bodyStart = offset
         guard var body = readBody(until: delimiter, indentation: indentation) else {
-            resumeOnNextLine(after: opener)
+            // As in the shell, the body runs to the end of the file; resuming on the next
+            // line instead would rescan the rest of the file once per unterminated heredoc.
             error("unterminated heredoc '\(name)' of '\(key)'", at: position)
             return nil
         }
         guard checkValueSize(offset - bodyStart, key: key, at: position) else { return nil }
-        warning("heredocs are a terwatch extension; other dotenv readers take '<<\(name)' as the value", at: position)
+        warning("heredocs are a terwatch extension; other dotenv readers take the '<<' line literally", at: position)
         stripIndentation(&body, indentation)
         if quote != nil || !expands {
             return .literal(joined(body))

@@ -53,7 +53,11 @@ extension ParseSession {
     private mutating func parseAssignment() {
         skipExportKeyword()
         let keyStart = offset
-        while offset < end && ASCII.isKeyCharacter(bytes[offset]) { offset += 1 }
+        var portable = offset < end && ASCII.isNameStart(bytes[offset])
+        while offset < end && ASCII.isKeyCharacter(bytes[offset]) {
+            if bytes[offset] == ASCII.dot || bytes[offset] == ASCII.minus { portable = false }
+            offset += 1
+        }
         let keyPosition = position(of: keyStart)
         guard offset > keyStart else {
             if bytes[offset] == ASCII.equals {
@@ -67,7 +71,7 @@ extension ParseSession {
         let key = string(keyStart..<offset)
         let blanksAfterKey = skipBlanks()
         if atLineEnd() || (blanksAfterKey > 0 && bytes[offset] == ASCII.hash) {
-            addEntry(Entry(key: key, value: .inherited, quoting: .bare, position: keyPosition))
+            addEntry(Entry(key: key, value: .inherited, quoting: .bare, position: keyPosition), portable: portable)
             skipRestOfLine()
             return
         }
@@ -93,7 +97,7 @@ extension ParseSession {
         }
         let blanksBeforeValue = skipBlanks()
         if let (value, quoting) = parseValue(key: key, afterBlank: blanksBeforeValue > 0) {
-            addEntry(Entry(key: key, value: value, quoting: quoting, position: keyPosition))
+            addEntry(Entry(key: key, value: value, quoting: quoting, position: keyPosition), portable: portable)
         }
     }
 
@@ -129,37 +133,31 @@ extension ParseSession {
     }
 
     /// Appends a parsed entry, warning about duplicates and enforcing the key limit.
-    private mutating func addEntry(_ entry: Entry) {
-        if let first = firstDefinitionLine[entry.key] {
+    private mutating func addEntry(_ entry: Entry, portable: Bool) {
+        if let first = firstDefinitionLine.updateValue(entry.position.line, forKey: entry.key) {
+            firstDefinitionLine[entry.key] = first
             warning("duplicate key '\(entry.key)' (first defined on line \(first)); the last definition wins", at: entry.position)
         } else {
-            firstDefinitionLine[entry.key] = entry.position.line
             if firstDefinitionLine.count > limits.maxKeys {
                 error("more than \(limits.maxKeys) keys in one file", at: entry.position)
                 stopped = true
                 return
             }
         }
-        if !isPortableName(entry.key) {
+        if !portable {
             warning("'\(entry.key)' is not a portable shell variable name", at: entry.position)
         }
         entries.append(entry)
     }
 
-    /// Whether `key` matches `[A-Za-z_][A-Za-z0-9_]*`.
-    private func isPortableName(_ key: String) -> Bool {
-        guard let first = key.utf8.first, ASCII.isNameStart(first) else { return false }
-        return key.utf8.allSatisfy(ASCII.isNameCharacter)
-    }
-
     /// After a closing quote or heredoc opener: only blanks and an optional comment may follow.
-    mutating func finishLineAfterValue(_ what: String) -> Bool {
+    mutating func finishLineAfterValue(_ what: @autoclosure () -> String) -> Bool {
         skipBlanks()
         if atLineEnd() || bytes[offset] == ASCII.hash {
             skipRestOfLine()
             return true
         }
-        error("unexpected \(describeCharacter(at: offset)) after \(what)", at: currentPosition())
+        error("unexpected \(describeCharacter(at: offset)) after \(what())", at: currentPosition())
         skipRestOfLine()
         return false
     }

@@ -29,10 +29,15 @@ struct ParseSession {
         self.limits = limits
         self.expands = expands
         self.end = bytes.count
+        // Growing these one rehash at a time costs more than the parse itself on large files.
+        let estimatedLines = bytes.count / 32 + 16
+        entries.reserveCapacity(estimatedLines)
+        firstDefinitionLine.reserveCapacity(estimatedLines)
     }
 
     /// Diagnostics by position (errors found in passes other than the main scan included).
     func sortedDiagnostics() -> [Diagnostic] {
+        guard diagnostics.count > 1 else { return diagnostics }
         var sorted = diagnostics
         // A stable sort keeps same-position diagnostics in the order they were found.
         sorted = sorted.enumerated().sorted { lhs, rhs in

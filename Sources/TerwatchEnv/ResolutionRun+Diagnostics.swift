@@ -10,11 +10,9 @@ extension ResolutionRun {
         diagnostics.append(Diagnostic(.warning, path: path, position: position, message: message))
     }
 
-    /// Warns when a line-by-line reader would see `reference` before its key is defined.
-    mutating func warnIfForward(_ reference: Reference, in context: Int) {
-        guard reference.name != definitions[context].key,
-              let first = firstDefinition[reference.name], first > context,
-              environment(reference.name) == nil else { return }
+    /// Warns that a line-by-line reader would see `reference` before its key's first definition.
+    mutating func warnForward(_ reference: Reference, definedAt first: Int, in context: Int) {
+        guard environment(reference.name) == nil else { return }
         let later = definitions[first]
         let place = later.file == definitions[context].file
             ? "line \(later.position.line)" : "\(files[later.file].path):\(later.position.line)"

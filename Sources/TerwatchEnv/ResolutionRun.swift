@@ -13,6 +13,13 @@ struct ResolutionRun {
         let previous: Int?
     }
 
+    /// One key of the merged set: its first and last definitions.
+    struct Slot {
+        let key: String
+        let first: Int
+        var last: Int
+    }
+
     /// A `${NAME:=word}` or `${NAME=word}` that gives NAME its value when NAME is unset.
     struct Assignment {
         let name: String
@@ -31,14 +38,12 @@ struct ResolutionRun {
 
     var definitions: [Definition] = []
     var assignments: [Assignment] = []
-    /// Each key's last definition.
-    var finalDefinition: [String: Int] = [:]
-    /// Each key's first definition, for forward-reference warnings.
-    var firstDefinition: [String: Int] = [:]
+    /// The keys in order of first appearance.
+    var slots: [Slot] = []
+    /// Each key's index in `slots`.
+    var slotIndex: [String: Int] = [:]
     /// The index in `assignments` of the first assignment to each name.
     var assignmentIndex: [String: Int] = [:]
-    /// Keys in order of first appearance.
-    var order: [String] = []
 
     private var state: [State] = []
     private var memo: [String] = []
@@ -63,15 +68,15 @@ struct ResolutionRun {
         memo = Array(repeating: "", count: nodeCount)
         chainDepth = Array(repeating: 0, count: nodeCount)
         var entries: [ResolvedEntry] = []
-        entries.reserveCapacity(order.count)
-        for key in order {
-            let winner = definitions[finalDefinition[key]!]
-            let value = finalValue(of: key) ?? ""
-            entries.append(ResolvedEntry(key: key, value: value, path: files[winner.file].path, position: winner.position))
+        entries.reserveCapacity(slots.count)
+        for (index, slot) in slots.enumerated() {
+            let winner = definitions[slot.last]
+            let value = finalValue(of: slot.key, slot: index) ?? ""
+            entries.append(ResolvedEntry(key: slot.key, value: value, path: files[winner.file].path, position: winner.position))
         }
         // Names that only `${NAME:=word}` defines come last; there is one assignment per name.
-        for assignment in assignments where finalDefinition[assignment.name] == nil {
-            guard let value = finalValue(of: assignment.name), value != environment(assignment.name) else { continue }
+        for assignment in assignments where slotIndex[assignment.name] == nil {
+            guard let value = finalValue(of: assignment.name, slot: nil), value != environment(assignment.name) else { continue }
             let context = definitions[assignment.definition]
             entries.append(ResolvedEntry(
                 key: assignment.name, value: value,
@@ -85,7 +90,10 @@ struct ResolutionRun {
 
     /// Flattens the files into definitions and finds the assignments.
     private mutating func merge() {
-        var last: [String: Int] = [:]
+        let entryCount = files.reduce(0) { $0 + $1.entries.count }
+        definitions.reserveCapacity(entryCount)
+        slots.reserveCapacity(entryCount)
+        slotIndex.reserveCapacity(entryCount)
         for (fileIndex, file) in files.enumerated() {
             for entry in file.entries {
                 let value: Entry.Value
@@ -96,10 +104,14 @@ struct ResolutionRun {
                     value = entry.value
                 }
                 let index = definitions.count
-                let previous = last.updateValue(index, forKey: entry.key)
-                if previous == nil {
-                    order.append(entry.key)
-                    firstDefinition[entry.key] = index
+                // One hash for a new key: insert, and put the old slot back for a redefinition.
+                var previous: Int? = nil
+                if let slot = slotIndex.updateValue(slots.count, forKey: entry.key) {
+                    slotIndex[entry.key] = slot
+                    previous = slots[slot].last
+                    slots[slot].last = index
+                } else {
+                    slots.append(Slot(key: entry.key, first: index, last: index))
                 }
                 definitions.append(Definition(
                     key: entry.key, value: value, file: fileIndex, position: entry.position, previous: previous
@@ -109,7 +121,6 @@ struct ResolutionRun {
                 }
             }
         }
-        finalDefinition = last
     }
 
     private mutating func collectAssignments(_ fragments: [Fragment], definition: Int) {
@@ -124,16 +135,17 @@ struct ResolutionRun {
 
     // MARK: Lookups
 
-    /// The merged value of `name`: its last definition, the inherited variable, or an assignment.
-    mutating func finalValue(of name: String) -> String? {
+    /// The merged value of `name` (defined in `slot`, if the files define it):
+    /// its last definition, the inherited variable, or an assignment.
+    mutating func finalValue(of name: String, slot: Int?) -> String? {
         if options.inheritedWins, let inherited = environment(name) { return inherited }
         var base: String?
-        if let index = finalDefinition[name] {
-            base = value(ofNode: index)
+        if let slot {
+            base = value(ofNode: slots[slot].last)
         } else {
             base = environment(name)
         }
-        if let assignment = assignmentIndex[name] {
+        if !assignmentIndex.isEmpty, let assignment = assignmentIndex[name] {
             let treatsEmptyAsUnset = assignments[assignment].reference.treatsEmptyAsUnset
             if base == nil || (treatsEmptyAsUnset && base!.isEmpty) {
                 return value(ofNode: definitions.count + assignment)
@@ -142,11 +154,15 @@ struct ResolutionRun {
         return base
     }
 
-    /// What `name` means inside definition `context`: the layer below for its own key.
-    mutating func lookup(_ name: String, in context: Int) -> String? {
-        let definition = definitions[context]
-        guard name == definition.key else { return finalValue(of: name) }
-        if let previous = definition.previous { return value(ofNode: previous) }
+    /// What `reference` means inside definition `context`: the layer below for its own key.
+    mutating func lookup(_ reference: Reference, in context: Int) -> String? {
+        let name = reference.name
+        guard name == definitions[context].key else {
+            let slot = slotIndex[name]
+            if let slot, slots[slot].first > context { warnForward(reference, definedAt: slots[slot].first, in: context) }
+            return finalValue(of: name, slot: slot)
+        }
+        if let previous = definitions[context].previous { return value(ofNode: previous) }
         return environment(name)
     }
 
@@ -214,8 +230,7 @@ struct ResolutionRun {
 
     /// The value one reference stands for.
     private mutating func expand(_ reference: Reference, in context: Int) -> String {
-        warnIfForward(reference, in: context)
-        let current = lookup(reference.name, in: context)
+        let current = lookup(reference, in: context)
         let isSet = current.map { !(reference.treatsEmptyAsUnset && $0.isEmpty) } ?? false
         switch reference.operation {
         case .value:

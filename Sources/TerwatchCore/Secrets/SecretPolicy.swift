@@ -1,0 +1,53 @@
+/// Decides by a key's name whether its value is secret, and hides secret values.
+///
+/// A key is secret when it is named with `--secret`, or when its name matches
+/// the default pattern or any `--secret-pattern` (patterns add to the default;
+/// they are unanchored, so `TOKEN` matches `GITHUB_TOKEN_RO`). Not `Sendable`,
+/// because the standard library's `Regex` is not.
+public struct SecretPolicy {
+    /// What a hidden value is shown as.
+    public static let placeholder = "<redacted>"
+
+    /// The default pattern, matched case-insensitively anywhere in a key's name.
+    public static let defaultPattern =
+        "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE|CREDENTIAL"
+        + "|(AUTH|SESSION|SIGNING|ENCRYPTION|MASTER)_?KEY|DSN"
+
+    /// Keys that are secret whatever their name.
+    public var keys: Set<String>
+    private var patterns: [Regex<AnyRegexOutput>]
+
+    /// Creates a policy from explicit keys and extra patterns (Swift `Regex` syntax).
+    public init(keys: [String] = [], patterns: [String] = []) throws(InvalidSecretPattern) {
+        self.keys = Set(keys)
+        self.patterns = [try! Regex(Self.defaultPattern).ignoresCase()]
+        for pattern in patterns {
+            do {
+                self.patterns.append(try Regex(pattern))
+            } catch {
+                throw InvalidSecretPattern(pattern: pattern, reason: "\(error)")
+            }
+        }
+    }
+
+    /// Whether the value of `key` is secret.
+    public func isSecret(_ key: String) -> Bool {
+        keys.contains(key) || patterns.contains { key.firstMatch(of: $0) != nil }
+    }
+
+    /// `value` as it may be shown: itself, or the placeholder when `key` is secret and secrets stay hidden.
+    public func shown(_ value: String, of key: String, showingSecrets: Bool) -> String {
+        showingSecrets || !isSecret(key) ? value : Self.placeholder
+    }
+}
+
+/// A `--secret-pattern` that is not a valid regular expression.
+public struct InvalidSecretPattern: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The pattern as given.
+    public var pattern: String
+    /// Why it is invalid.
+    public var reason: String
+
+    /// `invalid secret pattern '(': …`.
+    public var description: String { "invalid secret pattern '\(pattern)': \(reason)" }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import TerwatchCore
+
+/// Runs `terwatch`, mapping ArgumentParser's usage-error status (64) to the documented 2.
+@main
+enum EntryPoint {
+    /// The exit status of a usage error (CLI.md).
+    static let usageError = ExitCode(2)
+
+    static func main() {
+        do {
+            var command = try Terwatch.parseAsRoot()
+            try command.run()
+        } catch {
+            guard Terwatch.exitCode(for: error) == .validationFailure else {
+                Terwatch.exit(withError: error)
+            }
+            StandardStreams.writeError(Terwatch.fullMessage(for: error) + "\n")
+            Terwatch.exit(withError: usageError)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+
+/// Usage errors exit 2 with ArgumentParser's message on stderr; help exits 0 on stdout.
+@Suite struct UsageTests {
+    @Test(arguments: [
+        (["print", "--format", "xml"], "Error: The value 'xml' is invalid for '--format <format>'"),
+        (["diff", "old.env"], "Error: Missing expected argument '<new>'"),
+        (["check", "--no-such-flag"], "Error: Unknown option '--no-such-flag'"),
+        (["print", "--secret-pattern", "a("], "Error: invalid secret pattern 'a(': "),
+        (["check", "--max-file-size", "1X"], "Error: The value '1X' is invalid for '--max-file-size <bytes>'"),
+        (["check", "--max-keys=-3"], "Error: --max-keys must not be negative, not '-3'."),
+        (["diff", "a.env", "b.env", "--format", "env"], "Error: The value 'env' is invalid for '--format <format>'"),
+        (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
+    ])
+    func usageErrorsExitTwo(arguments: [String], message: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.write(".env", "A=1\n")
+        let result = try ProcessRunner.run(
+            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Sandbox.baseEnvironment)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(message), "\(result)")
+    }
+
+    @Test(arguments: [[], ["--help"], ["check", "--help"], ["help", "print"], ["diff", "-h"]])
+    func helpExitsZeroOnStdout(arguments: [String]) throws {
+        let sandbox = try Sandbox()
+        let result = try ProcessRunner.run(
+            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Sandbox.baseEnvironment)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("OVERVIEW: "), "\(result)")
+        #expect(result.stdout.contains("USAGE: terwatch"))
+        #expect(result.stderr == "")
+    }
+}
