@@ -34,10 +34,15 @@ echo "timing godotenv…" >&2
 echo "timing python-dotenv (the 50,000-line file alone takes about a minute)…" >&2
 python3 scripts/bench/python_dotenv_bench.py "${common[@]}" | tee "$out/python-dotenv.txt" >&2
 
+load=$(cut -d' ' -f1 /proc/loadavg)
 echo
 echo "$(swift --version 2>&1 | head -1); $(go version); godotenv $(dpkg-query -W -f='${Version}' golang-github-joho-godotenv-dev);" \
     "Python $(python3 -c 'import platform; print(platform.python_version())')," \
     "python-dotenv $(python3 -c 'import importlib.metadata as m; print(m.version("python-dotenv"))');" \
-    "$(nproc) CPU(s): $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    "$(nproc) CPU(s): $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load average $load at the end"
+if awk -v load="$load" -v cpus="$(nproc)" 'BEGIN { exit !(load > cpus / 2) }'; then
+    echo
+    echo "**Warning**: load average $load on $(nproc) CPU(s): other work shared the CPUs, so these wall-clock figures are low and noisy."
+fi
 echo
 python3 scripts/bench/report.py "$out/corpus" "$out/terwatch.txt" "$out/godotenv.txt" "$out/python-dotenv.txt"
