@@ -4,8 +4,9 @@
 // errors, then time `DotenvParser().parse` + `Resolver().resolve` under the
 // measuring rule shared with the godotenv and python-dotenv programs in
 // scripts/bench/. Prints one line per file:
-//   file=PATH bytes=N keys=N iterations=N median_s=X mb_per_s=Y
-// MB/s is the file's bytes (10^6 a MB) over the median seconds of one run.
+//   file=PATH bytes=N keys=N iterations=N median_s=X mb_per_s=Y warnings=N
+// MB/s is the file's bytes (10^6 a MB) over the median seconds of one run;
+// warnings counts the file's warnings (a clean corpus has none; they cost time).
 // scripts/bench-parse.sh builds and runs it next to the two peers.
 import Glibc
 import TerwatchEnv
@@ -33,7 +34,8 @@ for path in options.paths {
     let bytes: [UInt8]
     do { bytes = try SourceFile.read(path) } catch { fail("\(error)") }
     let (resolution, diagnostics) = parseAndResolve(bytes, path: path)
-    let errors = (diagnostics + resolution.diagnostics).filter { $0.severity == .error }
+    let allDiagnostics = diagnostics + resolution.diagnostics
+    let errors = allDiagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
         let shown = errors.prefix(5).map { "\n  \($0)" }.joined()
         fail("'\(path)' has \(errors.count) error(s); the corpus must parse cleanly:\(shown)")
@@ -43,5 +45,6 @@ for path in options.paths {
         "file=\(path) bytes=\(bytes.count) keys=\(measurement.keys)"
             + " iterations=\(measurement.samples.count) median_s=\(measurement.medianSeconds.fixed(9))"
             + " mb_per_s=\(measurement.megabytesPerSecond(bytes: bytes.count).fixed(3))"
+            + " warnings=\(allDiagnostics.count)"
     )
 }
