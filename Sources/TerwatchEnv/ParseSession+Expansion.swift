@@ -158,7 +158,6 @@ extension ParseSession {
 
     /// The operator after `${NAME`; nil (and an error) when there is none valid.
     private mutating func scanOperator(name: String, dollar: Int, mode: ScanMode) -> (Reference.Operation, Bool)? {
-        let shown = "'${\(name)'"
         guard let byte = peek() else {
             error("unclosed '${' of '\(name)'", at: position(of: dollar))
             return nil
@@ -190,7 +189,7 @@ extension ParseSession {
             } else if byte == ASCII.lf || byte == ASCII.cr || (byte == ASCII.doubleQuote && mode == .doubleQuoted) {
                 message = "unclosed '${' of '\(name)'"
             } else {
-                message = "invalid character \(describeCharacter(at: culprit)) after \(shown)"
+                message = "invalid character \(describeCharacter(at: culprit)) after '${\(name)'"
             }
             error(message, at: position(of: dollar))
             offset = dollar + 2

@@ -20,6 +20,7 @@ extension ParseSession {
 
     /// Parses a heredoc, the cursor on its `<<`.
     mutating func parseHeredoc(key: String) -> Entry.Value? {
+        let opener = checkpoint()
         let position = currentPosition()
         offset += 2
         var indentation = Indentation.kept
@@ -60,7 +61,7 @@ extension ParseSession {
             error("unterminated heredoc '\(name)' of '\(key)'", at: position)
             return nil
         }
-        guard checkValueSize(offset - bodyStart, key: key, at: position) else { return nil }
+        guard checkValueSize(offset - bodyStart, key: key, startingAt: opener) else { return nil }
         warning("heredocs are a terwatch extension; other dotenv readers take the '<<' line literally", at: position)
         stripIndentation(&body, indentation)
         if quote != nil || !expands {

@@ -132,17 +132,12 @@ extension ParseSession {
         }
     }
 
-    /// Appends a parsed entry, warning about duplicates and enforcing the key limit.
+    /// Appends a parsed entry, enforcing the key limit (duplicates are the resolver's to report).
     private mutating func addEntry(_ entry: Entry, portable: Bool) {
-        if let first = firstDefinitionLine.updateValue(entry.position.line, forKey: entry.key) {
-            firstDefinitionLine[entry.key] = first
-            warning("duplicate key '\(entry.key)' (first defined on line \(first)); the last definition wins", at: entry.position)
-        } else {
-            if firstDefinitionLine.count > limits.maxKeys {
-                error("more than \(limits.maxKeys) keys in one file", at: entry.position)
-                stopped = true
-                return
-            }
+        if entries.count == limits.maxKeys {
+            error("more than \(limits.maxKeys) definitions in one file", at: entry.position)
+            stopped = true
+            return
         }
         if !portable {
             warning("'\(entry.key)' is not a portable shell variable name", at: entry.position)
@@ -162,10 +157,10 @@ extension ParseSession {
         return false
     }
 
-    /// Checks a value's size against the limit; reports at `position` when over.
-    mutating func checkValueSize(_ size: Int, key: String, at position: SourcePosition) -> Bool {
+    /// Checks a value's size against the limit; reports at the value's start when over.
+    mutating func checkValueSize(_ size: Int, key: String, startingAt start: Checkpoint) -> Bool {
         guard size > limits.maxValueBytes else { return true }
-        error("value of '\(key)' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position)
+        error("value of '\(key)' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position(of: start))
         return false
     }
 }

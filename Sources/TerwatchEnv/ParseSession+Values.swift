@@ -41,17 +41,9 @@ extension ParseSession {
     /// An unquoted value: to the end of the line or a ` #` comment, blanks at both ends dropped.
     mutating func parseUnquoted(key: String) -> Entry.Value? {
         let start = offset
-        let position = currentPosition()
+        let opening = checkpoint()
         // Fast path: no escape, no reference, no comment ambiguity.
-        var index = offset
-        while index < end {
-            let byte = bytes[index]
-            if byte == ASCII.lf || byte == ASCII.cr || byte == ASCII.backslash || byte == ASCII.hash
-                || (byte == ASCII.dollar && expands) {
-                break
-            }
-            index += 1
-        }
+        let index = firstIndex(from: offset, of: unquotedStops)
         let simpleEnd = index == end || bytes[index] == ASCII.lf
             || (bytes[index] == ASCII.cr && index + 1 < end && bytes[index + 1] == ASCII.lf)
             || (bytes[index] == ASCII.hash && index > start && ASCII.isBlank(bytes[index - 1]))
@@ -60,23 +52,24 @@ extension ParseSession {
             while stop > start && ASCII.isBlank(bytes[stop - 1]) { stop -= 1 }
             offset = index
             skipRestOfLine()
-            guard checkValueSize(stop - start, key: key, at: position) else { return nil }
+            guard checkValueSize(stop - start, key: key, startingAt: opening) else { return nil }
             return .literal(string(start..<stop))
         }
-        var builder = TemplateBuilder()
+        var builder = makeBuilder()
         var depthReported = false
         _ = scanTemplate(.unquoted, into: &builder, inBraces: false, depth: 0, depthReported: &depthReported)
         builder.trimTrailingBlanks()
         let size = offset - start
         skipRestOfLine()
-        guard checkValueSize(size, key: key, at: position) else { return nil }
-        return builder.finishValue()
+        let value = builder.finishValue()
+        recycle(&builder)
+        guard checkValueSize(size, key: key, startingAt: opening) else { return nil }
+        return value
     }
 
     /// A single-quoted or backtick value: literal, may span lines.
     mutating func parseLiteralQuoted(key: String, quote: UInt8) -> Entry.Value? {
         let opening = checkpoint()
-        let position = currentPosition()
         offset += 1
         let start = offset
         var text: [UInt8]? = nil
@@ -98,7 +91,7 @@ extension ParseSession {
         guard offset < end else {
             let name = quote == ASCII.singleQuote ? "single-quoted" : "backtick-quoted"
             resumeOnNextLine(after: opening)
-            error("unterminated \(name) value of '\(key)'", at: position)
+            error("unterminated \(name) value of '\(key)'", at: position(of: opening))
             return nil
         }
         let value: String
@@ -111,46 +104,38 @@ extension ParseSession {
         offset += 1
         let size = offset - start
         guard finishLineAfterValue("the closing quote of '\(key)'") else { return nil }
-        guard checkValueSize(size, key: key, at: position) else { return nil }
+        guard checkValueSize(size, key: key, startingAt: opening) else { return nil }
         return .literal(value)
     }
 
     /// A double-quoted value: escapes, expansion, may span lines.
     mutating func parseDoubleQuoted(key: String) -> Entry.Value? {
         let opening = checkpoint()
-        let position = currentPosition()
         offset += 1
         let start = offset
         // Fast path: no escape, reference or line break before the closing quote.
-        var index = offset
-        while index < end {
-            let byte = bytes[index]
-            if byte == ASCII.doubleQuote || byte == ASCII.backslash || byte == ASCII.lf || byte == ASCII.cr
-                || (byte == ASCII.dollar && expands) {
-                break
-            }
-            index += 1
-        }
+        let index = firstIndex(from: offset, of: doubleQuotedStops)
         let value: Entry.Value
         if index < end && bytes[index] == ASCII.doubleQuote {
             value = .literal(string(start..<index))
             offset = index
         } else {
-            var builder = TemplateBuilder()
+            var builder = makeBuilder()
             var depthReported = false
             let stop = scanTemplate(.doubleQuoted, into: &builder, inBraces: false, depth: 0, depthReported: &depthReported)
             guard stop == .closingQuote else {
-                let message = "unterminated double-quoted value of '\(key)'"
+                recycle(&builder)
                 resumeOnNextLine(after: opening)
-                error(message, at: position)
+                error("unterminated double-quoted value of '\(key)'", at: position(of: opening))
                 return nil
             }
             value = builder.finishValue()
+            recycle(&builder)
         }
         offset += 1
         let size = offset - start
         guard finishLineAfterValue("the closing quote of '\(key)'") else { return nil }
-        guard checkValueSize(size, key: key, at: position) else { return nil }
+        guard checkValueSize(size, key: key, startingAt: opening) else { return nil }
         return value
     }
 }

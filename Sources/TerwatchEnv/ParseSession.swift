@@ -4,6 +4,10 @@ struct ParseSession {
     let path: String
     let limits: ParseLimits
     let expands: Bool
+    /// What ends the plain run of an unquoted value: a line end, an escape, a comment, a reference.
+    let unquotedStops: StopBytes
+    /// What ends the plain run of a double-quoted value.
+    let doubleQuotedStops: StopBytes
 
     /// The next byte to read.
     var offset = 0
@@ -18,8 +22,8 @@ struct ParseSession {
 
     var entries: [Entry] = []
     var diagnostics: [Diagnostic] = []
-    /// The line of each key's first definition, for duplicate warnings.
-    var firstDefinitionLine: [String: Int] = [:]
+    /// A byte buffer reused by every value that needs assembling, so values do not each allocate one.
+    var scratch: [UInt8] = []
     /// Set once the key limit is reached; parsing stops.
     var stopped = false
 
@@ -29,10 +33,11 @@ struct ParseSession {
         self.limits = limits
         self.expands = expands
         self.end = bytes.count
-        // Growing these one rehash at a time costs more than the parse itself on large files.
-        let estimatedLines = bytes.count / 32 + 16
-        entries.reserveCapacity(estimatedLines)
-        firstDefinitionLine.reserveCapacity(estimatedLines)
+        // Without expansion a `$` is plain text; repeating another stop byte leaves it out.
+        let dollar = expands ? ASCII.dollar : ASCII.lf
+        unquotedStops = StopBytes(ASCII.lf, ASCII.cr, ASCII.backslash, ASCII.hash, dollar)
+        doubleQuotedStops = StopBytes(ASCII.doubleQuote, ASCII.backslash, ASCII.lf, ASCII.cr, dollar)
+        entries.reserveCapacity(bytes.count / 32 + 16)
     }
 
     /// Diagnostics by position (errors found in passes other than the main scan included).
@@ -116,6 +121,25 @@ struct ParseSession {
     /// The position of the cursor.
     mutating func currentPosition() -> SourcePosition {
         position(of: offset)
+    }
+
+    /// The position of a saved cursor, counted afresh (for errors found after moving on).
+    func position(of checkpoint: Checkpoint) -> SourcePosition {
+        var column = 1
+        for index in checkpoint.lineStart..<checkpoint.offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return SourcePosition(line: checkpoint.line, column: column)
+    }
+
+    /// A builder that reuses `scratch`; hand its buffer back with `recycle(_:)`.
+    mutating func makeBuilder() -> TemplateBuilder {
+        var buffer: [UInt8] = []
+        swap(&buffer, &scratch)
+        return TemplateBuilder(buffer: buffer)
+    }
+
+    /// Takes back the buffer of a builder made by `makeBuilder()`.
+    mutating func recycle(_ builder: inout TemplateBuilder) {
+        scratch = builder.recycledBuffer()
     }
 
     /// Records an error.

@@ -10,6 +10,17 @@ extension ResolutionRun {
         diagnostics.append(Diagnostic(.warning, path: path, position: position, message: message))
     }
 
+    /// Warns when `entry` redefines a key that its own file already defined.
+    mutating func warnIfDuplicate(_ entry: Entry, below previous: Int, inFile file: Int) {
+        guard definitions[previous].file == file else { return }
+        var first = previous
+        while let earlier = definitions[first].previous, definitions[earlier].file == file { first = earlier }
+        diagnostics.append(Diagnostic(
+            .warning, path: files[file].path, position: entry.position,
+            message: "duplicate key '\(entry.key)' (first defined on line \(definitions[first].position.line)); the last definition wins"
+        ))
+    }
+
     /// Warns that a line-by-line reader would see `reference` before its key's first definition.
     mutating func warnForward(_ reference: Reference, definedAt first: Int, in context: Int) {
         guard environment(reference.name) == nil else { return }

@@ -53,6 +53,8 @@ struct ResolutionRun {
     var reportedDepth = false
     var reportedSize = false
     var diagnostics: [Diagnostic] = []
+    /// The bytes of the values being rendered, innermost last.
+    private var renderBuffer: [UInt8] = []
 
     init(files: [ParsedFile], options: Resolver.Options, environment: @escaping (String) -> String?) {
         self.files = files
@@ -110,6 +112,7 @@ struct ResolutionRun {
                     slotIndex[entry.key] = slot
                     previous = slots[slot].last
                     slots[slot].last = index
+                    warnIfDuplicate(entry, below: previous!, inFile: fileIndex)
                 } else {
                     slots.append(Slot(key: entry.key, first: index, last: index))
                 }
@@ -170,6 +173,11 @@ struct ResolutionRun {
 
     /// The value of node `node` (a definition, or an assignment after them), computed once.
     mutating func value(ofNode node: Int) -> String {
+        if node < definitions.count, case .literal(let text) = definitions[node].value {
+            // A literal depends on nothing: no state to keep.
+            noteDepth(of: node)
+            return text
+        }
         switch state[node] {
         case .done:
             noteDepth(of: node)
@@ -214,18 +222,22 @@ struct ResolutionRun {
     /// Expands `fragments` as they stand in definition `context`.
     mutating func render(_ fragments: [Fragment], in context: Int) -> String {
         if fragments.count == 1, case .text(let text) = fragments[0] { return text }
-        var result = ""
+        // Renders nest (a reference renders another value); they share one buffer as a stack.
+        let base = renderBuffer.count
+        defer { renderBuffer.removeSubrange(base...) }
         for fragment in fragments {
             switch fragment {
-            case .text(let text): result += text
-            case .reference(let reference): result += expand(reference, in: context)
+            case .text(let text): renderBuffer.append(contentsOf: text.utf8)
+            case .reference(let reference):
+                let value = expand(reference, in: context)
+                renderBuffer.append(contentsOf: value.utf8)
             }
-            if result.utf8.count > options.limits.maxValueBytes {
+            if renderBuffer.count - base > options.limits.maxValueBytes {
                 reportSize(of: context)
                 return ""
             }
         }
-        return result
+        return String(decoding: renderBuffer[base...], as: UTF8.self)
     }
 
     /// The value one reference stands for.

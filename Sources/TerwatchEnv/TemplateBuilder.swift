@@ -1,7 +1,18 @@
 /// Collects a value's literal bytes and references into fragments.
 struct TemplateBuilder {
     private(set) var fragments: [Fragment] = []
-    private var text: [UInt8] = []
+    private var text: [UInt8]
+
+    /// Creates a builder that collects text in `buffer` (empty; passed in to reuse its capacity).
+    init(buffer: [UInt8] = []) {
+        text = buffer
+    }
+
+    /// The text buffer, emptied, to be reused by the next builder.
+    mutating func recycledBuffer() -> [UInt8] {
+        text.removeAll(keepingCapacity: true)
+        return text
+    }
 
     /// Appends one literal byte.
     @inline(__always) mutating func append(_ byte: UInt8) {
@@ -15,6 +26,7 @@ struct TemplateBuilder {
 
     /// Appends a reference after the text so far.
     mutating func append(_ reference: Reference) {
+        if fragments.isEmpty { fragments.reserveCapacity(4) }
         flushText()
         fragments.append(.reference(reference))
     }

@@ -107,7 +107,7 @@ import Testing
         #expect(try sandbox.terwatch("check", "-q", "--max-value-size", "1K") == ProcessResult(
             stdout: "", stderr: ".env:1:3: error: value of 'A' is 2000 bytes, over the limit of 1024 bytes\n", status: 1))
         #expect(try sandbox.terwatch("check", "-q", "--max-keys", "2") == ProcessResult(
-            stdout: "", stderr: ".env:3:1: error: more than 2 keys in one file\n", status: 1))
+            stdout: "", stderr: ".env:3:1: error: more than 2 definitions in one file\n", status: 1))
         #expect(try sandbox.terwatch("check", "-q", "--max-value-size", "2000", "--max-keys", "3") == ProcessResult(
             stdout: "", stderr: "", status: 0))
     }

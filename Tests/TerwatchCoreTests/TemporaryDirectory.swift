@@ -1,15 +1,19 @@
 import Foundation
 
 /// A fresh directory under the system's temporary directory, removed when released.
-final class TemporaryDirectory {
-    /// The directory's path.
+final class TemporaryDirectory: Sendable {
+    /// The directory's path, with symbolic links resolved (watch sets compare resolved paths).
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("terwatch-core-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        var template = Array("/tmp/terwatch-test-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil else { throw POSIXError(.init(rawValue: errno)!) }
+        let created = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        path = URL(fileURLWithPath: created).resolvingSymlinksInPath().path
     }
+
+    /// The path of `name` inside the directory.
+    func callAsFunction(_ name: String) -> String { path + "/" + name }
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)

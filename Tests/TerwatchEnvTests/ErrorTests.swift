@@ -38,7 +38,7 @@ import TerwatchEnv
 
     @Test func tooManyKeysStopsTheParse() {
         let limits = ParseLimits(maxKeys: 2)
-        #expect(errors("A=1\nB=2\nA=3\nC=4\nD=5\n", limits: limits) == ["4:1: more than 2 keys in one file"])
+        #expect(errors("A=1\nB=2\nA=3\nC=4\nD=5\n", limits: limits) == ["3:1: more than 2 definitions in one file"])
     }
 
     @Test func diagnosticsPrintAsPathLineColumn() {

@@ -57,7 +57,7 @@ import TerwatchEnv
             (0..<length).map { "K\($0)=$K\($0 + 1)\n" }.joined() + "K\(length)=end\n"
         }
         #expect(pairs(chain(32)).first == Pair("K0", "end"))
-        #expect(errors(chain(33)) == ["34:1: chain of references through 'K33' is deeper than 32 levels"])
+        #expect(errors(chain(33)) == ["1:1: chain of references through 'K0' is deeper than 32 levels"])
         #expect(errors(chain(5000)).count == 1)
     }
 

@@ -9,6 +9,9 @@ public enum InotifyLibrary {
         | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
 
     /// The name libinotifytools gives an event mask, e.g. `CLOSE_WRITE`.
+    ///
+    /// It writes a static buffer of the library: never call it from two threads at once
+    /// (the inotify thread itself never calls it).
     public static func name(ofEvents mask: UInt32) -> String {
         guard let text = inotifytools_event_to_str(Int32(bitPattern: mask)) else { return "" }
         return String(cString: text)

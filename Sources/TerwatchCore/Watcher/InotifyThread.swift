@@ -1,0 +1,315 @@
+import CInotifyTools
+import Glibc
+import Synchronization
+
+/// The one thread that owns libinotifytools: it blocks in `inotifytools_next_event(0)` and serves commands.
+///
+/// libinotifytools keeps one global, non-thread-safe state, so only this
+/// thread ever calls it and only one such thread runs per process. It waits
+/// without a timeout, so an idle process makes no wake-ups; a caller reaches
+/// it by queueing a command and touching the wake file of its private
+/// `WakeDirectory`. Watches are added and removed with the raw inotify calls
+/// on the library's descriptor (found through /proc and marked close-on-exec),
+/// because the library's own descriptor and path maps go stale; the thread
+/// keeps its own `WatchTable` and names each event's directory from it.
+public final class InotifyThread: Sendable {
+    /// What the thread reports to its owner, from the thread itself.
+    public enum Report: Sendable, Equatable {
+        /// An event in a watched directory, or a queue overflow.
+        case event(InotifyEvent)
+        /// Reading events failed; the thread has stopped.
+        case failed(InotifyError)
+    }
+
+    /// The outcome of one watch update.
+    public struct UpdateResult: Sendable, Equatable {
+        /// The kernel descriptor of every directory now watched.
+        public var added: [String: Int32] = [:]
+        /// The errno of every directory that could not be watched.
+        public var failed: [String: Int32] = [:]
+    }
+
+    /// The inotify descriptor, marked close-on-exec.
+    public let descriptor: Int32
+    /// The kernel id of the thread: its entry under /proc/self/task.
+    public let taskID: Int32
+    private let shared: Shared
+    private let thread: pthread_t
+
+    /// Whether a thread runs in this process (libinotifytools has one global state).
+    private static let claimed = Mutex(false)
+
+    private init(started: Started, shared: Shared) {
+        descriptor = started.descriptor
+        taskID = started.taskID
+        thread = started.thread
+        self.shared = shared
+    }
+
+    /// Starts the thread; returns once libinotifytools is initialised. `report` is called on the thread.
+    public static func start(
+        mask: UInt32 = InotifyLibrary.watchMask,
+        report: @escaping @Sendable (Report) -> Void
+    ) async throws -> InotifyThread {
+        guard claimed.withLock({ taken in defer { taken = true }; return !taken }) else {
+            throw InotifyError.alreadyRunning
+        }
+        let shared = Shared(mask: mask | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW), report: report)
+        let started = try await withCheckedThrowingContinuation { continuation in
+            let context = Unmanaged.passRetained(Launch(shared: shared, started: continuation)).toOpaque()
+            var thread = pthread_t()
+            let code = pthread_create(&thread, nil, { context in
+                InotifyThread.main(Unmanaged<Launch>.fromOpaque(context!).takeRetainedValue())
+                return nil
+            }, context)
+            if code != 0 {
+                Unmanaged<Launch>.fromOpaque(context).release()
+                release()
+                continuation.resume(throwing: InotifyError.system(call: "pthread_create", path: nil, errno: code))
+            }
+        }
+        return InotifyThread(started: started, shared: shared)
+    }
+
+    /// Stops watching `removing`, then watches `adding` (re-adding any already watched).
+    public func update(adding: [String], removing: [String] = []) async -> UpdateResult {
+        await withCheckedContinuation { send(.update(add: adding, remove: removing, reply: $0)) }
+    }
+
+    /// Stops the thread, closes the inotify descriptor and joins the thread.
+    public func shutdown() async {
+        await withCheckedContinuation { send(.shutdown(reply: $0)) }
+        if shared.mailbox.withLock({ box in defer { box.joined = true }; return !box.joined }) {
+            pthread_join(thread, nil)
+        }
+    }
+
+    deinit {
+        if shared.mailbox.withLock({ box in defer { box.joined = true }; return !box.joined }) {
+            send(.shutdown(reply: nil))
+            pthread_detach(thread)
+        }
+    }
+
+    /// The file callers touch to wake the thread.
+    var wakeFile: String { shared.mailbox.withLock { $0.wakeFile } }
+
+    private func send(_ command: Command) {
+        let wakeFile: String? = shared.mailbox.withLock { box in
+            guard !box.stopped else { return nil }
+            box.commands.append(command)
+            return box.wakeFile
+        }
+        guard let wakeFile else { return Owner.refuse(command) }
+        WakeDirectory.wake(wakeFile)
+    }
+
+    private static func release() {
+        claimed.withLock { $0 = false }
+    }
+
+    private static func main(_ launch: Launch) {
+        var signals = sigset_t()
+        sigfillset(&signals)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        var owner: Owner
+        do {
+            owner = try Owner.open(shared: launch.shared)
+        } catch {
+            pthread_detach(pthread_self())
+            release()
+            return launch.started.resume(throwing: error)
+        }
+        launch.started.resume(returning: Started(
+            descriptor: owner.descriptor, taskID: terwatch_gettid(), thread: pthread_self()))
+        owner.run()
+        owner.close()
+    }
+}
+
+extension InotifyThread {
+    private enum Command: Sendable {
+        case update(add: [String], remove: [String], reply: CheckedContinuation<UpdateResult, Never>)
+        case shutdown(reply: CheckedContinuation<Void, Never>?)
+    }
+
+    private struct Mailbox: Sendable {
+        var commands: [Command] = []
+        var wakeFile = ""
+        var stopped = false
+        var joined = false
+    }
+
+    private final class Shared: Sendable {
+        let mailbox = Mutex(Mailbox())
+        let mask: UInt32
+        let report: @Sendable (Report) -> Void
+        init(mask: UInt32, report: @escaping @Sendable (Report) -> Void) {
+            self.mask = mask
+            self.report = report
+        }
+    }
+
+    private struct Started: Sendable {
+        let descriptor: Int32
+        let taskID: Int32
+        let thread: pthread_t
+    }
+
+    private final class Launch: Sendable {
+        let shared: Shared
+        let started: CheckedContinuation<Started, any Error>
+        init(shared: Shared, started: CheckedContinuation<Started, any Error>) {
+            self.shared = shared
+            self.started = started
+        }
+    }
+
+    /// The thread's own state; lives on the thread's stack and is never shared.
+    private struct Owner {
+        let shared: Shared
+        let descriptor: Int32
+        var wake: WakeDirectory
+        var wakeWD: Int32
+        var table = WatchTable()
+        var shutdownReplies: [CheckedContinuation<Void, Never>] = []
+
+        /// Initialises libinotifytools, watches a new wake directory and finds the descriptor.
+        static func open(shared: Shared) throws(InotifyError) -> Owner {
+            guard inotifytools_initialize() != 0 else {
+                throw .system(call: "inotify_init", path: nil, errno: inotifytools_error())
+            }
+            var made: WakeDirectory?
+            do throws(InotifyError) {
+                let wake = try WakeDirectory.create()
+                made = wake
+                guard inotifytools_watch_file(wake.path, Int32(bitPattern: WakeDirectory.mask)) != 0 else {
+                    throw .system(call: "inotify_add_watch", path: wake.path, errno: inotifytools_error())
+                }
+                let inode = try InotifyDescriptor.inode(of: wake.path)
+                guard let (descriptor, wd) = InotifyDescriptor.find(watchingInode: inode) else {
+                    throw .descriptorNotFound
+                }
+                guard descriptor < FD_SETSIZE else { throw .descriptorTooHigh(descriptor) }
+                try InotifyDescriptor.setCloseOnExec(descriptor)
+                shared.mailbox.withLock { $0.wakeFile = wake.wakeFile }
+                return Owner(shared: shared, descriptor: descriptor, wake: wake, wakeWD: wd)
+            } catch {
+                made?.remove()
+                inotifytools_cleanup()
+                throw error
+            }
+        }
+
+        /// Reads events until a shutdown command or a read failure.
+        mutating func run() {
+            while true {
+                guard let raw = inotifytools_next_event(0) else {
+                    let code = inotifytools_error()
+                    if code == EINTR { continue }
+                    return shared.report(.failed(.system(call: "inotifytools_next_event", path: nil, errno: code)))
+                }
+                let wd = raw.pointee.wd
+                let mask = raw.pointee.mask
+                if wd == wakeWD {
+                    guard repairWake(after: mask), !serveCommands() else { return }
+                    continue
+                }
+                let event = InotifyEvent(
+                    wd: wd, mask: mask, cookie: raw.pointee.cookie,
+                    name: String(cString: terwatch_inotify_event_name(raw)),
+                    directory: table.directory(of: wd))
+                if mask & UInt32(IN_IGNORED) != 0 { _ = table.drop(wd: wd) }
+                if event.directory != nil || event.isOverflow { shared.report(.event(event)) }
+            }
+        }
+
+        /// Recreates the wake file or directory when someone removed or moved them; false when that failed.
+        mutating func repairWake(after mask: UInt32) -> Bool {
+            do throws(InotifyError) {
+                if mask & (UInt32(IN_IGNORED) | UInt32(IN_MOVE_SELF)) != 0 {
+                    if mask & UInt32(IN_MOVE_SELF) != 0 { inotify_rm_watch(descriptor, wakeWD) }
+                    let fresh = try WakeDirectory.create()
+                    let wd = inotify_add_watch(descriptor, fresh.path, WakeDirectory.mask)
+                    guard wd >= 0 else {
+                        fresh.remove()
+                        throw .system(call: "inotify_add_watch", path: fresh.path, errno: errno)
+                    }
+                    wake.remove()
+                    (wake, wakeWD) = (fresh, wd)
+                    shared.mailbox.withLock { $0.wakeFile = fresh.wakeFile }
+                } else if mask & UInt32(IN_DELETE) != 0 {
+                    try wake.ensureWakeFile()
+                }
+                return true
+            } catch {
+                shared.report(.failed(error))
+                return false
+            }
+        }
+
+        /// Runs every queued command; true when one of them was a shutdown.
+        mutating func serveCommands() -> Bool {
+            let commands = shared.mailbox.withLock { box in
+                defer { box.commands.removeAll() }
+                return box.commands
+            }
+            var stopping = false
+            for command in commands {
+                switch command {
+                case let .update(add, remove, reply) where !stopping:
+                    reply.resume(returning: apply(adding: add, removing: remove))
+                case let .shutdown(reply):
+                    stopping = true
+                    if let reply { shutdownReplies.append(reply) }
+                default:
+                    Self.refuse(command)
+                }
+            }
+            return stopping
+        }
+
+        mutating func apply(adding: [String], removing: [String]) -> UpdateResult {
+            var result = UpdateResult()
+            for directory in removing + adding {
+                if let wd = table.remove(directory: directory) { inotify_rm_watch(descriptor, wd) }
+            }
+            for directory in adding {
+                let wd = inotify_add_watch(descriptor, directory, shared.mask)
+                if wd < 0 {
+                    result.failed[directory] = errno
+                } else {
+                    table.insert(wd: wd, directory: directory)
+                    result.added[directory] = wd
+                }
+            }
+            return result
+        }
+
+        /// Closes libinotifytools, removes the wake directory, answers every waiting caller.
+        mutating func close() {
+            inotifytools_cleanup()
+            wake.remove()
+            let leftover = shared.mailbox.withLock { box in
+                box.stopped = true
+                defer { box.commands.removeAll() }
+                return box.commands
+            }
+            for command in leftover {
+                if case let .shutdown(reply?) = command { shutdownReplies.append(reply) } else { Self.refuse(command) }
+            }
+            InotifyThread.release()
+            for reply in shutdownReplies { reply.resume() }
+        }
+
+        /// Answers a command the stopped thread will not run.
+        static func refuse(_ command: Command) {
+            switch command {
+            case let .update(add, _, reply):
+                reply.resume(returning: UpdateResult(failed: Dictionary(add.map { ($0, EBADF) }, uniquingKeysWith: { first, _ in first })))
+            case let .shutdown(reply):
+                reply?.resume()
+            }
+        }
+    }
+}
