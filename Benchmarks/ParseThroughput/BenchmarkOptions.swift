@@ -7,8 +7,8 @@ struct BenchmarkOptions {
 
     /// The usage line printed on a bad command line.
     static let usage = """
-        usage: terwatch-bench-parse [--warmup-seconds S] [--min-seconds S] [--min-iterations N]
-                                    [--max-seconds S] [--max-iterations N] FILE...
+        usage: terwatch-bench-parse [--clock monotonic|cpu] [--warmup-seconds S] [--min-seconds S]
+                                    [--min-iterations N] [--max-seconds S] [--max-iterations N] FILE...
         """
 
     /// Parses `arguments` (without the program name).
@@ -21,6 +21,11 @@ struct BenchmarkOptions {
             }
             guard let text = remaining.popFirst() else { throw BenchmarkError("option '\(argument)' needs a value") }
             switch argument {
+            case "--clock":
+                guard let clock = BenchmarkClock(rawValue: text) else {
+                    throw BenchmarkError("option '--clock' takes 'monotonic' or 'cpu', not '\(text)'")
+                }
+                rule.clock = clock
             case "--warmup-seconds": rule.warmupSeconds = try Self.number(text, for: argument)
             case "--min-seconds": rule.minSeconds = try Self.number(text, for: argument)
             case "--max-seconds": rule.maxSeconds = try Self.number(text, for: argument)

@@ -1,6 +1,8 @@
 /// When to stop warming up and timing; scripts/bench/godotenv_bench.go and
 /// python_dotenv_bench.py apply the same rule with the same defaults.
 struct MeasuringRule {
+    /// The clock the runs are timed with.
+    var clock = BenchmarkClock.monotonic
     /// Warm up until this much time has passed (at least one run).
     var warmupSeconds = 0.2
     /// Time runs until at least this much time has passed…
@@ -17,14 +19,14 @@ struct MeasuringRule {
     func measure(_ run: () -> Int) -> Measurement {
         var warmed = 0.0
         repeat {
-            let (seconds, keys) = MonotonicClock.time(run)
+            let (seconds, keys) = clock.time(run)
             if seconds > maxSeconds { return Measurement(samples: [seconds], keys: keys) }
             warmed += seconds
         } while warmed < warmupSeconds
         var measurement = Measurement(samples: [], keys: 0)
         var total = 0.0
         repeat {
-            let (seconds, keys) = MonotonicClock.time(run)
+            let (seconds, keys) = clock.time(run)
             measurement.samples.append(seconds)
             measurement.keys = keys
             total += seconds
