@@ -1,0 +1,33 @@
+import Glibc
+
+/// Small wrappers shared by the process layer's system calls.
+enum SystemCall {
+    /// Runs `body` until it does not fail with `EINTR`; returns its last result (errno is set when it is -1).
+    static func retrying<Result: BinaryInteger>(_ body: () -> Result) -> Result {
+        while true {
+            let result = body()
+            if result != -1 || errno != EINTR { return result }
+        }
+    }
+
+    /// Closes `descriptor`, ignoring the result (after `close`, the descriptor is gone even on `EINTR`).
+    static func close(_ descriptor: Int32) {
+        _ = Glibc.close(descriptor)
+    }
+
+    /// Puts `descriptor` in non-blocking mode.
+    static func setNonBlocking(_ descriptor: Int32) throws(ProcessError) {
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) == 0 else {
+            throw .systemCall(.fcntl, code: errno)
+        }
+    }
+
+    /// A new pipe whose two ends are close-on-exec.
+    static func pipe() throws(ProcessError) -> (read: Int32, write: Int32) {
+        guard let pipe2 = LinuxFunctions.pipe2 else { throw .systemCall(.pipe, code: ENOSYS) }
+        var ends: [Int32] = [-1, -1]
+        guard pipe2(&ends, O_CLOEXEC) == 0 else { throw .systemCall(.pipe, code: errno) }
+        return (ends[0], ends[1])
+    }
+}
