@@ -1,0 +1,64 @@
+import Foundation
+import Glibc
+import Synchronization
+import Testing
+@testable import TerwatchCore
+
+/// Every test that changes the process's signal dispositions or starts a `SignalCenter` runs in here, one at a time.
+@Suite(.serialized) enum SignalIntegration {}
+
+/// Runs `body` on a thread of its own whose signal mask is exactly `blocked`, and waits for it (bounded).
+///
+/// A signal mask belongs to a thread, so this keeps a test's mask away from
+/// the shared threads that run the other tests.
+func onOwnThread<T: Sendable>(blocking blocked: [Int32] = [], _ body: @escaping @Sendable () -> T) -> T? {
+    let result = Mutex<T?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in blocked { sigaddset(&mask, number) }
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
+        let value = body()
+        result.withLock { $0 = value }
+        done.signal()
+    }
+    thread.start()
+    guard done.wait(timeout: .now() + .seconds(10)) == .success else {
+        Issue.record("the thread did not finish within 10 s")
+        return nil
+    }
+    return result.withLock { $0 }
+}
+
+/// The number of `rt_sigtimedwait`, the system call under `sigwaitinfo(3)`, on this architecture.
+let sigtimedwaitSyscall: Int = {
+    #if arch(x86_64)
+    return 128
+    #elseif arch(arm64)
+    return 137
+    #else
+    fatalError("add the number of rt_sigtimedwait for this architecture")
+    #endif
+}()
+
+/// Waits (bounded) until thread `taskID` sleeps in `rt_sigtimedwait`; false at the deadline.
+func waitUntilWaitingForSignals(_ taskID: Int32, within limit: Duration = .seconds(10)) async -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+        let call = LiveFileSystem.contents(of: "/proc/self/task/\(taskID)/syscall")?.split(separator: " ").first
+        if call == "\(sigtimedwaitSyscall)" && taskStatus(taskID, "State")?.hasPrefix("S") == true { return true }
+        try? await Task.sleep(for: .milliseconds(1))
+    }
+    return false
+}
+
+/// The signal set a /proc status text shows in `field` (`SigBlk`, `SigIgn`, `SigPnd`).
+func signalMask(_ field: String, in text: String?) -> UInt64? {
+    text.flatMap { statusField(field, in: $0) }.flatMap { UInt64($0, radix: 16) }
+}
+
+/// The set holding each of `numbers`, as /proc shows signal sets.
+func maskBits(_ numbers: [Int32]) -> UInt64 {
+    numbers.reduce(0) { $0 | 1 << UInt64($1 - 1) }
+}
