@@ -1,18 +1,21 @@
 import Glibc
 
-/// Writes whole lines to a descriptor it does not own, each with one `write(2)` call, never hanging on a terminal.
+/// Writes whole lines to a descriptor it does not own, each with one `write(2)` call, never waiting on a reader.
 ///
 /// A line goes out in one call, so on a pipe (up to `PIPE_BUF`, 4096 bytes)
 /// or a terminal it cannot be split by another process writing to the same
 /// stderr, such as the wrapped child. The call is repeated on `EINTR`, and
 /// for the rest after a partial write. A line that cannot be written is
-/// dropped rather than waited for: `EIO` (a terminal that hung up, or
-/// terwatch in the background of a terminal whose group is orphaned),
-/// `EPIPE` (no reader; `SIGPIPE` is ignored or blocked), `EAGAIN` (someone
-/// made the shared descriptor non-blocking and it is full) and any other
-/// error. Only once part of a line is out does `EAGAIN` wait, with
-/// `poll(2)`, for room for the rest, so that the next line does not start
-/// in the middle of this one.
+/// dropped rather than waited for: `EIO` (a terminal that hung up), `EPIPE`
+/// (no reader; `SIGPIPE` is ignored or blocked), `EAGAIN` (someone made the
+/// shared descriptor non-blocking and it is full) and any other error. Only
+/// once part of a line is out does `EAGAIN` wait, with `poll(2)`, for room
+/// for the rest, so that the next line does not start inside this one.
+///
+/// A terminal with `TOSTOP` stops a background process that writes to it
+/// with `SIGTTOU`, unless the writing thread blocks or ignores that signal:
+/// then the write simply goes through. `SignalCenter` blocks it in every
+/// thread, so a log line never stops terwatch.
 struct LineWriter: Sendable {
     /// The descriptor written to.
     let descriptor: Int32

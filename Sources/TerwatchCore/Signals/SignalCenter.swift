@@ -15,8 +15,8 @@ import Synchronization
 /// Dispositions:
 /// * `SIGPIPE` is not handled but *ignored*, so a write to a pipe or FIFO
 ///   with no reader fails with `EPIPE` instead of killing terwatch (a FIFO
-///   subscriber that goes away is routine). Blocking it would not be
-///   enough: Dispatch's worker threads unblock it. A `SIGPIPE` sent to
+///   subscriber that goes away is routine). Ignoring holds in every thread,
+///   whatever mask it sets itself; blocking would not. A `SIGPIPE` sent to
 ///   terwatch with kill(1) is therefore dropped, not forwarded.
 /// * `SIGCHLD` is reset to the default, because a parent that left it
 ///   ignored would make the kernel reap children itself, and `waitpid`
@@ -35,8 +35,10 @@ public final class SignalCenter: Sendable {
     /// that a wrapped child may want (`WINCH`, `URG`, the real-time ones),
     /// except the ones the kernel raises for a fault of the very thread
     /// (`SEGV`, `BUS`, `FPE`, `ILL`, `TRAP`, `SYS`, `ABRT`), `PIPE` (ignored,
-    /// above), and `PROF`, which profilers and the Swift runtime's backtracer
-    /// use.
+    /// above), and `PROF`, which profilers use and the Swift runtime's crash
+    /// backtracer needs to pause the other threads once `USR1` and `USR2` are
+    /// blocked. `QUIT` is taken too, so it is forwarded rather than turned
+    /// into a crash report by that backtracer.
     public static var handled: [SignalName] {
         let named: [Int32] = [
             SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU,
