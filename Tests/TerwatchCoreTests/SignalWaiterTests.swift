@@ -6,8 +6,8 @@ import Testing
 /// sent with `pthread_kill` to the waiter's thread alone.
 ///
 /// A signal sent to the whole process (`kill(getpid(), …)`) would go to any
-/// thread that does not block it, and the test runner's threads do not
-/// block these, so it could end the process. A signal sent to one thread is
+/// thread that does not block it, such as the test runner's main thread,
+/// and its default action would end the process. A signal sent to one thread is
 /// pending on that thread only; the waiter's thread is born blocking every
 /// signal, so the signal waits there until `sigwaitinfo` takes it, whether
 /// or not the thread has reached the call yet. Each test waits for one
