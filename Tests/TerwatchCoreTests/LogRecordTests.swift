@@ -2,7 +2,7 @@ import Testing
 @testable import TerwatchCore
 
 @Suite struct LogRecordTests {
-    let time = Timestamp(millisecondsSinceEpoch: 1_795_299_578_123)
+    let time = Timestamp(seconds: 1_795_299_578, nanoseconds: 123_000_000)
 
     func record(_ level: LogLevel = .info, _ event: String = "reload", fields: [LogRecord.Field]) -> LogRecord {
         LogRecord(time: time, level: level, event: event, fields: fields)

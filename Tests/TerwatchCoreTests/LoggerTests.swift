@@ -4,11 +4,11 @@ import Testing
 import TerwatchCore
 
 @Suite struct LoggerTests {
-    static let time = Timestamp(millisecondsSinceEpoch: 1_795_299_578_123)
+    static let time = Timestamp(seconds: 1_795_299_578, nanoseconds: 123_000_000)
 
     /// Logs with `body` into a drained pipe and returns what came out.
     func output(
-        _ format: LogFormat = .text, _ verbosity: Verbosity = .normal, redactor: Redactor = Redactor(),
+        _ format: LogFormat = .text, _ verbosity: Verbosity = .normal, redactor: Redactor = Redactor(secrets: []),
         _ body: (Logger) -> Void
     ) -> String? {
         let pipe = DrainedPipe()

@@ -24,7 +24,7 @@ import Testing
         #expect(redactor.isEmpty)
         #expect(redactor.redact("1 on abc") == "1 on abc")
         #expect(Redactor(secrets: ["abcd"]).redact("xabcdx abc") == "x<redacted>x abc")
-        #expect(Redactor().redact("anything") == "anything")
+        #expect(Redactor(secrets: []).redact("anything") == "anything")
     }
 
     @Test func longestMatchWinsWhereValuesStartAlike() {

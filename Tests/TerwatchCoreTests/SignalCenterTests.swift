@@ -1,3 +1,4 @@
+import CInotifyTools
 import Glibc
 import Testing
 @testable import TerwatchCore
@@ -13,15 +14,14 @@ extension SignalIntegration {
         @Test func startBlocksTheHandledSignalsIgnoresPipeAndDefaultsChild() throws {
             let started = onOwnThread { () -> (center: SignalCenter?, blocked: UInt64?) in
                 let center = try? SignalCenter.start()
-                return (center, signalMask("SigBlk", in: LiveFileSystem.contents(of: "/proc/thread-self/status")))
+                return (center, signalMask("SigBlk", ofTask: terwatch_gettid()))
             }
             let center = try #require(started?.center)
             defer { center.stop() }
             #expect(started?.blocked == Self.handledMask)
             #expect(maskBits(SignalCenter.handled.map(\.number)) == Self.handledMask)
-            let process = LiveFileSystem.contents(of: "/proc/self/status")
-            #expect(signalMask("SigIgn", in: process).map { $0 & maskBits([SIGPIPE, SIGCHLD]) } == maskBits([SIGPIPE]))
-            #expect(signalMask("SigCgt", in: process).map { $0 & maskBits([SIGCHLD]) } == 0)
+            #expect(signalMask("SigIgn", ofTask: getpid()).map { $0 & maskBits([SIGPIPE, SIGCHLD]) } == maskBits([SIGPIPE]))
+            #expect(signalMask("SigCgt", ofTask: getpid()).map { $0 & maskBits([SIGCHLD]) } == 0)
         }
 
         @Test func signalsReachTheirStreamsWithTheirSender() async throws {
@@ -39,7 +39,7 @@ extension SignalIntegration {
             #expect(await children.waitUntil(after: 0) { $0.contains { $0.senderPID == getpid() } })
             #expect(signals.values.map(\.signal) == [.hangup, .terminate])
             #expect(signals.values.map(\.senderPID) == [getpid(), getpid()])
-            #expect(children.values.filter { $0.senderPID == getpid() }.map(\.signal) == [.childStatus])
+            #expect(children.values.filter { $0.senderPID == getpid() }.map(\.signal.number) == [SIGCHLD])
             center.stop()
             #expect(taskStatus(center.taskID, "State") == nil)
         }
@@ -51,29 +51,6 @@ extension SignalIntegration {
             let again = try #require(onOwnThread { try? SignalCenter.start() } ?? nil)
             again.stop()
             #expect(SignalError.alreadyRunning.description == "a signal center is already running in this process")
-        }
-
-        @Test func childrenStartWithNoBlockedSignalAndDefaultDispositions() throws {
-            signal(SIGPIPE, SIG_IGN)
-            let ignored = try #require(signalMask("SigIgn", in: LiveFileSystem.contents(of: "/proc/self/status")))
-            #expect(ignored & maskBits([SIGPIPE]) != 0)
-            let blocked = [SIGHUP, SignalName.realTimeMinimum + 3]
-            let plain = onOwnThread(blocking: blocked) { spawn(["/bin/cat", "/proc/self/status"]).output }
-            #expect(signalMask("SigBlk", in: plain) == maskBits(blocked))
-            // glibc's posix_spawn leaves its own two signals (32, 33) ignored in every child.
-            let glibcs = maskBits([32, 33])
-            #expect(signalMask("SigIgn", in: plain) == ignored | glibcs)
-            let prepared = onOwnThread(blocking: blocked) {
-                spawn(["/bin/cat", "/proc/self/status"]) { attributes in
-                    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-                    SignalCenter.prepareChild(&attributes)
-                }.output
-            }
-            #expect(signalMask("SigBlk", in: prepared) == 0)
-            #expect(signalMask("SigIgn", in: prepared) == glibcs)
-            // The flags set before are kept: the child leads a process group of its own.
-            let pid = try #require(prepared.flatMap { statusField("Pid", in: $0) })
-            #expect(prepared.flatMap { statusField("NSpgid", in: $0) } == pid)
         }
     }
 }

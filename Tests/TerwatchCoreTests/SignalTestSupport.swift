@@ -4,7 +4,7 @@ import Synchronization
 import Testing
 @testable import TerwatchCore
 
-/// Every test that changes the process's signal dispositions or starts a `SignalCenter` runs in here, one at a time.
+/// Every test that starts a `SignalCenter` runs in here, one at a time: there is one per process.
 @Suite(.serialized) enum SignalIntegration {}
 
 /// Runs `body` on a thread of its own whose signal mask is exactly `blocked`, and waits for it (bounded).
@@ -53,9 +53,9 @@ func waitUntilWaitingForSignals(_ taskID: Int32, within limit: Duration = .secon
     return false
 }
 
-/// The signal set a /proc status text shows in `field` (`SigBlk`, `SigIgn`, `SigPnd`).
-func signalMask(_ field: String, in text: String?) -> UInt64? {
-    text.flatMap { statusField(field, in: $0) }.flatMap { UInt64($0, radix: 16) }
+/// The signal set thread `taskID`'s status shows in `field` (`SigBlk`, `SigPnd`; `SigIgn`, `SigCgt` are the process's).
+func signalMask(_ field: String, ofTask taskID: Int32) -> UInt64? {
+    taskStatus(taskID, field).flatMap { UInt64($0, radix: 16) }
 }
 
 /// The set holding each of `numbers`, as /proc shows signal sets.

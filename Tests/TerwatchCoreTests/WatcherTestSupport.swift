@@ -139,25 +139,19 @@ enum Disk {
     static func removeTree(_ path: String) { try! FileManager.default.removeItem(atPath: path) }
 }
 
-/// Runs a program with posix_spawn, after `prepare` has set its attributes; returns its exit status and standard output.
-func spawn(
-    _ arguments: [String], prepare: (inout posix_spawnattr_t) -> Void = { _ in }
-) -> (status: Int32, output: String) {
+/// Runs a program with posix_spawn; returns its exit status and standard output.
+func spawn(_ arguments: [String]) -> (status: Int32, output: String) {
     var pipeEnds: [Int32] = [0, 0]
     precondition(pipe(&pipeEnds) == 0)
     for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    prepare(&attributes)
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid = pid_t()
-    let code = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+    let code = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
     posix_spawn_file_actions_destroy(&actions)
-    posix_spawnattr_destroy(&attributes)
     close(pipeEnds[1])
     precondition(code == 0, "posix_spawn '\(arguments[0])' failed: \(code)")
     var output: [UInt8] = []
@@ -176,11 +170,7 @@ func spawn(
 
 /// A field of /proc/self/task/TID/status, such as `voluntary_ctxt_switches` or `State`.
 func taskStatus(_ taskID: Int32, _ field: String) -> String? {
-    LiveFileSystem.contents(of: "/proc/self/task/\(taskID)/status").flatMap { statusField(field, in: $0) }
-}
-
-/// A field of a /proc status text.
-func statusField(_ field: String, in text: String) -> String? {
+    guard let text = LiveFileSystem.contents(of: "/proc/self/task/\(taskID)/status") else { return nil }
     for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
         return line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces)
     }

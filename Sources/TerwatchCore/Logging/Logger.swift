@@ -25,7 +25,7 @@ public final class Logger: Sendable {
         format: LogFormat = .text,
         verbosity: Verbosity = .normal,
         descriptor: Int32 = STDERR_FILENO,
-        redactor: Redactor = Redactor(),
+        redactor: Redactor = Redactor(secrets: []),
         clock: @escaping @Sendable () -> Timestamp = Timestamp.now
     ) {
         self.format = format

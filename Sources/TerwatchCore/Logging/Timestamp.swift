@@ -1,40 +1,43 @@
 import Glibc
 
-/// A wall-clock instant to the millisecond, written in RFC 3339 UTC: `2026-11-21T22:19:38.123Z`.
+/// A wall-clock instant (UTC) to the nanosecond, written in RFC 3339 with milliseconds: `2026-11-21T22:19:38.123Z`.
 ///
 /// The form of every `time` terwatch writes: JSON log lines, events, audit records.
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// Milliseconds since 1970-01-01T00:00:00Z (negative before).
-    public var millisecondsSinceEpoch: Int64
+    /// Whole seconds since 1970-01-01T00:00:00Z (negative before).
+    public let seconds: Int64
+    /// Nanoseconds into that second, 0 to 999 999 999.
+    public let nanoseconds: Int32
 
-    /// The instant `millisecondsSinceEpoch` milliseconds after the epoch.
-    public init(millisecondsSinceEpoch: Int64) {
-        self.millisecondsSinceEpoch = millisecondsSinceEpoch
+    /// The instant `seconds` and `nanoseconds` after the epoch; nanoseconds beyond a second carry into the seconds.
+    public init(seconds: Int64, nanoseconds: Int64 = 0) {
+        let perSecond: Int64 = 1_000_000_000
+        let carry = nanoseconds >= 0 ? nanoseconds / perSecond : (nanoseconds - perSecond + 1) / perSecond
+        self.seconds = seconds + carry
+        self.nanoseconds = Int32(nanoseconds - carry * perSecond)
     }
 
     /// The system's wall clock now (`CLOCK_REALTIME`).
     public static func now() -> Timestamp {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
-        return Timestamp(millisecondsSinceEpoch: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
+        return Timestamp(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
     }
 
     /// Earlier instants first.
     public static func < (left: Timestamp, right: Timestamp) -> Bool {
-        left.millisecondsSinceEpoch < right.millisecondsSinceEpoch
+        (left.seconds, left.nanoseconds) < (right.seconds, right.nanoseconds)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, in UTC.
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, in UTC, the milliseconds truncated.
     public var description: String {
-        let perDay: Int64 = 86_400_000
-        let days = millisecondsSinceEpoch >= 0
-            ? millisecondsSinceEpoch / perDay : (millisecondsSinceEpoch - perDay + 1) / perDay
-        let milliseconds = millisecondsSinceEpoch - days * perDay
+        let perDay: Int64 = 86_400
+        let days = seconds >= 0 ? seconds / perDay : (seconds - perDay + 1) / perDay
+        let secondOfDay = seconds - days * perDay
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        let seconds = milliseconds / 1000
         return "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
-            + "T\(Self.padded(seconds / 3600, 2)):\(Self.padded(seconds / 60 % 60, 2)):\(Self.padded(seconds % 60, 2))"
-            + ".\(Self.padded(milliseconds % 1000, 3))Z"
+            + "T\(Self.padded(secondOfDay / 3600, 2)):\(Self.padded(secondOfDay / 60 % 60, 2))"
+            + ":\(Self.padded(secondOfDay % 60, 2)).\(Self.padded(Int64(nanoseconds) / 1_000_000, 3))Z"
     }
 
     /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).

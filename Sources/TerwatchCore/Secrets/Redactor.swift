@@ -42,11 +42,6 @@ public struct Redactor: Sendable {
     private let openings: [UInt64]
     private let replacement: @Sendable (String) -> String
 
-    /// A redactor that finds nothing.
-    public init() {
-        self.init(secrets: [])
-    }
-
     /// A redactor for `secrets`; `replacement` gives what a found value becomes (default `<redacted>`).
     ///
     /// `replacement` receives the text that was found: the value, its URL

@@ -27,7 +27,11 @@ import Synchronization
 ///   not stop terwatch by itself: the consumer forwards it and then stops
 ///   terwatch with `SIGSTOP`.
 ///
-/// Children must not inherit any of this: see `prepareChild(_:)`.
+/// Children must not inherit any of this: spawn them with an empty mask
+/// (`POSIX_SPAWN_SETSIGMASK`) and every signal at its default
+/// (`POSIX_SPAWN_SETSIGDEF`, with glibc's own 32 and 33 set in the set bit by
+/// bit, since `sigfillset` leaves them out and `posix_spawn` would then
+/// leave them ignored), as the process spawner does.
 public final class SignalCenter: Sendable {
     /// The signals terwatch takes: each is blocked in every thread and arrives on `signals` or `childStatus`.
     ///
@@ -44,7 +48,7 @@ public final class SignalCenter: Sendable {
             SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU,
             SIGCHLD, SIGALRM, SIGURG, SIGVTALRM, SIGIO, SIGPWR, SIGXCPU, SIGXFSZ, SIGSTKFLT,
         ]
-        let realTime = Array(SignalName.realTimeMinimum...SignalName.realTimeMaximum)
+        let realTime = Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
         return (named + realTime).map { SignalName(number: $0)! }
     }
 
@@ -77,7 +81,7 @@ public final class SignalCenter: Sendable {
         let feeds = Feeds(signals: signalFeed, childStatus: childFeed)
         do {
             let waiter = try SignalWaiter.start(Self.handled) { received in
-                if received.signal == .childStatus {
+                if received.signal.number == SIGCHLD {
                     childFeed.yield(received)
                 } else {
                     signalFeed.yield(received)
