@@ -10,23 +10,23 @@ import TerwatchCore
     func output(
         _ format: LogFormat = .text, _ verbosity: Verbosity = .normal, redactor: Redactor = Redactor(secrets: []),
         _ body: (Logger) -> Void
-    ) -> String? {
+    ) async -> String? {
         let pipe = DrainedPipe()
         pipe.drain()
         body(Logger(format: format, verbosity: verbosity, descriptor: pipe.writeEnd, redactor: redactor) { Self.time })
-        return pipe.finish()
+        return await pipe.finish()
     }
 
-    @Test func writesTextAndJSONLines() {
+    @Test func writesTextAndJSONLines() async {
         let reload = { (logger: Logger) in
             logger.info("reload", [
                 "generation": 3, "changed": ["LOG_LEVEL", "PORT"], "added": ["NEW"], "rotated": ["DB_PASSWORD"],
                 "duration": .duration(.microseconds(1800)),
             ])
         }
-        #expect(output(.text, .normal, reload)
+        #expect(await output(.text, .normal, reload)
             == "terwatch: reload generation=3 changed=LOG_LEVEL,PORT added=NEW rotated=DB_PASSWORD duration=1.8ms\n")
-        #expect(output(.json, .normal, reload) == """
+        #expect(await output(.json, .normal, reload) == """
             {"time":"2026-11-21T22:19:38.123Z","level":"info","event":"reload","generation":3,\
             "changed":["LOG_LEVEL","PORT"],"added":["NEW"],"rotated":["DB_PASSWORD"],"duration":1.8}
 
@@ -38,8 +38,8 @@ import TerwatchCore
         (.normal, "terwatch: error: e\nterwatch: warning: w\nterwatch: i\n"),
         (.verbose, "terwatch: error: e\nterwatch: warning: w\nterwatch: i\nterwatch: debug: d\n"),
     ])
-    func verbosityChoosesTheLevels(verbosity: Verbosity, expected: String) {
-        let text = output(.text, verbosity) { logger in
+    func verbosityChoosesTheLevels(verbosity: Verbosity, expected: String) async {
+        let text = await output(.text, verbosity) { logger in
             logger.error("e")
             logger.warning("w")
             logger.info("i")
@@ -57,15 +57,15 @@ import TerwatchCore
         #expect(LogLevel.allCases.map(verbose.isEnabled) == [true, true, true, true])
     }
 
-    @Test func secretsAreRedactedBeforeQuotingAndEscaping() {
+    @Test func secretsAreRedactedBeforeQuotingAndEscaping() async {
         let secret = "pa\"ss\nword!"
         let redactor = Redactor(secrets: [secret, "s3cr3t-token"])
         let hook = "hook said: \(secret) and s3cr3t-token"
-        let text = output(.text, redactor: redactor) { logger in
+        let text = await output(.text, redactor: redactor) { logger in
             logger.error("rejected", ["output": .string(hook), "seen": ["s3cr3t-token", "PORT"], "status": 3])
         }
         #expect(text == #"terwatch: error: rejected output="hook said: <redacted> and <redacted>" seen=<redacted>,PORT status=3"# + "\n")
-        let json = output(.json, redactor: redactor) { logger in logger.error("rejected", ["output": .string(hook)]) }
+        let json = await output(.json, redactor: redactor) { logger in logger.error("rejected", ["output": .string(hook)]) }
         #expect(json == """
             {"time":"2026-11-21T22:19:38.123Z","level":"error","event":"rejected",\
             "output":"hook said: <redacted> and <redacted>"}
@@ -73,8 +73,8 @@ import TerwatchCore
             """)
     }
 
-    @Test func theRedactorCanBeReplaced() {
-        let text = output { logger in
+    @Test func theRedactorCanBeReplaced() async {
+        let text = await output { logger in
             logger.info("seen", ["value": "old-secret new-secret"])
             logger.redact(with: Redactor(secrets: ["new-secret", "old-secret"]))
             logger.info("seen", ["value": "old-secret new-secret"])
@@ -94,23 +94,22 @@ import TerwatchCore
 
     /// Two loggers, so that nothing but the single write(2) per line keeps the lines apart,
     /// as between terwatch and the child it wraps on one stderr pipe.
-    @Test func linesFromTwoThreadsStayWhole() {
+    @Test func linesFromTwoThreadsStayWhole() async {
         let pipe = DrainedPipe()
         pipe.drain()
         let loggers = [Logger(descriptor: pipe.writeEnd) { Self.time }, Logger(descriptor: pipe.writeEnd) { Self.time }]
-        let finished = DispatchGroup()
+        let finished = Recorder<String>()
         let count = 10_000
         for (logger, writer) in zip(loggers, ["a", "b"]) {
-            finished.enter()
             Thread {
                 for number in 0..<count {
                     logger.info("tick", ["writer": .string(writer), "n": .integer(number), "pad": .string(String(repeating: writer, count: 100))])
                 }
-                finished.leave()
+                finished.record(writer)
             }.start()
         }
-        #expect(finished.wait(timeout: .now() + .seconds(60)) == .success)
-        let lines = pipe.finish()?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        #expect(await finished.waitUntil(after: 0, within: .seconds(60)) { $0.count == 2 })
+        let lines = await pipe.finish()?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
         #expect(lines.count == 2 * count + 1)
         #expect(lines.last == "")
         for writer in ["a", "b"] {

@@ -7,7 +7,7 @@ final class DrainedPipe: Sendable {
     let writeEnd: Int32
     let readEnd: Int32
     private let received = Mutex<[UInt8]>([])
-    private let done = DispatchSemaphore(value: 0)
+    private let ended = Recorder<Bool>()
 
     /// A new pipe; `nonBlockingWrites` sets O_NONBLOCK on the write end.
     init(nonBlockingWrites: Bool = false) {
@@ -28,7 +28,7 @@ final class DrainedPipe: Sendable {
                 guard count > 0 else { break }
                 received.withLock { $0 += chunk[..<count] }
             }
-            done.signal()
+            ended.record(true)
         }.start()
     }
 
@@ -53,11 +53,11 @@ final class DrainedPipe: Sendable {
         }
     }
 
-    /// Closes the write end, waits (bounded) until everything is read, and returns it; nil at the deadline.
-    func finish() -> String? {
+    /// Closes the write end, awaits (bounded) the end of the reading, and returns what was read; nil at the deadline.
+    func finish() async -> String? {
         close(writeEnd)
-        defer { close(readEnd) }
-        guard done.wait(timeout: .now() + .seconds(10)) == .success else { return nil }
+        guard await ended.waitUntil(after: 0, { !$0.isEmpty }) else { return nil }
+        close(readEnd)
         return String(decoding: received.withLock { $0 }, as: UTF8.self)
     }
 }

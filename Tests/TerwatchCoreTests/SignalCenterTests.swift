@@ -11,8 +11,8 @@ extension SignalIntegration {
         /// URG XCPU XFSZ VTALRM WINCH IO PWR, and RTMIN (34) to RTMAX (64).
         static let handledMask: UInt64 = 0xffff_fffe_3bfb_ea07
 
-        @Test func startBlocksTheHandledSignalsIgnoresPipeAndDefaultsChild() throws {
-            let started = onOwnThread { () -> (center: SignalCenter?, blocked: UInt64?) in
+        @Test func startBlocksTheHandledSignalsIgnoresPipeAndDefaultsChild() async throws {
+            let started = await onOwnThread { () -> (center: SignalCenter?, blocked: UInt64?) in
                 let center = try? SignalCenter.start()
                 return (center, signalMask("SigBlk", ofTask: terwatch_gettid()))
             }
@@ -25,7 +25,7 @@ extension SignalIntegration {
         }
 
         @Test func signalsReachTheirStreamsWithTheirSender() async throws {
-            let center = try #require(onOwnThread { try? SignalCenter.start() } ?? nil)
+            let center = try #require(await onOwnThread { try? SignalCenter.start() } ?? nil)
             let signals = Recorder<ReceivedSignal>()
             let children = Recorder<ReceivedSignal>()
             // Sent before anybody listens: the stream keeps it.
@@ -44,11 +44,11 @@ extension SignalIntegration {
             #expect(taskStatus(center.taskID, "State") == nil)
         }
 
-        @Test func oneCenterAtATime() throws {
-            let center = try #require(onOwnThread { try? SignalCenter.start() } ?? nil)
+        @Test func oneCenterAtATime() async throws {
+            let center = try #require(await onOwnThread { try? SignalCenter.start() } ?? nil)
             #expect(throws: SignalError.alreadyRunning) { try SignalCenter.start() }
             center.stop()
-            let again = try #require(onOwnThread { try? SignalCenter.start() } ?? nil)
+            let again = try #require(await onOwnThread { try? SignalCenter.start() } ?? nil)
             again.stop()
             #expect(SignalError.alreadyRunning.description == "a signal center is already running in this process")
         }

@@ -1,34 +1,32 @@
 import Foundation
 import Glibc
-import Synchronization
 import Testing
 @testable import TerwatchCore
 
 /// Every test that starts a `SignalCenter` runs in here, one at a time: there is one per process.
 @Suite(.serialized) enum SignalIntegration {}
 
-/// Runs `body` on a thread of its own whose signal mask is exactly `blocked`, and waits for it (bounded).
+/// Runs `body` on a thread of its own whose signal mask is exactly `blocked`, and awaits its result (bounded).
 ///
 /// A signal mask belongs to a thread, so this keeps a test's mask away from
-/// the shared threads that run the other tests.
-func onOwnThread<T: Sendable>(blocking blocked: [Int32] = [], _ body: @escaping @Sendable () -> T) -> T? {
-    let result = Mutex<T?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
+/// the shared threads that run the other tests; the wait is asynchronous, so
+/// it holds none of those threads either.
+func onOwnThread<T: Sendable>(
+    blocking blocked: [Int32] = [], within limit: Duration = .seconds(10), _ body: @escaping @Sendable () -> T
+) async -> T? {
+    let result = Recorder<T>()
+    Thread {
         var mask = sigset_t()
         sigemptyset(&mask)
         for number in blocked { sigaddset(&mask, number) }
         pthread_sigmask(SIG_SETMASK, &mask, nil)
-        let value = body()
-        result.withLock { $0 = value }
-        done.signal()
-    }
-    thread.start()
-    guard done.wait(timeout: .now() + .seconds(10)) == .success else {
-        Issue.record("the thread did not finish within 10 s")
+        result.record(body())
+    }.start()
+    guard await result.waitUntil(after: 0, within: limit, { !$0.isEmpty }) else {
+        Issue.record("the thread did not finish within \(limit)")
         return nil
     }
-    return result.withLock { $0 }
+    return result.values.first
 }
 
 /// The number of `rt_sigtimedwait`, the system call under `sigwaitinfo(3)`, on this architecture.
