@@ -56,9 +56,11 @@ public final class SignalCenter: Sendable {
     public let signals: AsyncStream<ReceivedSignal>
     /// `SIGCHLD`, for the reaper: only the newest is kept, as the kernel merges them anyway.
     ///
-    /// A `SIGCHLD` says "some child changed state", not which ones: the
-    /// reaper must call `waitpid(-1, WNOHANG)` until it returns 0 after every
-    /// notice, and never rely on `senderPID`.
+    /// A `SIGCHLD` says "some child changed state", not which ones: a
+    /// reaper (terwatch as PID 1 or subreaper) must reap in a loop with
+    /// `WNOHANG` after every notice, and never rely on `senderPID`. It must
+    /// use this stream rather than a `signalfd`, which would compete with the
+    /// waiting thread for the same pending signal.
     public let childStatus: AsyncStream<ReceivedSignal>
     private let waiter: SignalWaiter
     private let feeds: Feeds
