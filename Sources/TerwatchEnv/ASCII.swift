@@ -47,8 +47,12 @@ enum ASCII {
         isLetter(byte) || byte == underscore
     }
 
-    /// `[A-Za-z0-9_.-]`: a character of a dotenv key.
+    /// `[A-Za-z0-9_.-]`: a character of a dotenv key (a bitmap test: keys are scanned byte by byte).
     @inline(__always) static func isKeyCharacter(_ byte: UInt8) -> Bool {
-        isNameCharacter(byte) || byte == dot || byte == minus
+        // Bits 45 (-), 46 (.), 48–57 (0-9) of the low word; 65–90 (A-Z), 95 (_), 97–122 (a-z) of the high one.
+        let low: UInt64 = 0x03FF_6000_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        let word = byte < 64 ? low : (byte < 128 ? high : 0)
+        return (word >> UInt64(byte & 63)) & 1 == 1
     }
 }

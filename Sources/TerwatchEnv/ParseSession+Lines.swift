@@ -71,7 +71,7 @@ extension ParseSession {
         let key = string(keyStart..<offset)
         let blanksAfterKey = skipBlanks()
         if atLineEnd() || (blanksAfterKey > 0 && bytes[offset] == ASCII.hash) {
-            addEntry(Entry(key: key, value: .inherited, quoting: .bare, position: keyPosition), portable: portable)
+            addEntry(key, .inherited, .bare, keyPosition, portable: portable)
             skipRestOfLine()
             return
         }
@@ -97,7 +97,7 @@ extension ParseSession {
         }
         let blanksBeforeValue = skipBlanks()
         if let (value, quoting) = parseValue(key: key, afterBlank: blanksBeforeValue > 0) {
-            addEntry(Entry(key: key, value: value, quoting: quoting, position: keyPosition), portable: portable)
+            addEntry(key, value, quoting, keyPosition, portable: portable)
         }
     }
 
@@ -133,16 +133,18 @@ extension ParseSession {
     }
 
     /// Appends a parsed entry, enforcing the key limit (duplicates are the resolver's to report).
-    private mutating func addEntry(_ entry: Entry, portable: Bool) {
+    private mutating func addEntry(
+        _ key: String, _ value: Entry.Value, _ quoting: Entry.Quoting, _ position: SourcePosition, portable: Bool
+    ) {
         if entries.count == limits.maxKeys {
-            error("more than \(limits.maxKeys) definitions in one file", at: entry.position)
+            error("more than \(limits.maxKeys) definitions in one file", at: position)
             stopped = true
             return
         }
         if !portable {
-            warning("'\(entry.key)' is not a portable shell variable name", at: entry.position)
+            warning("'\(key)' is not a portable shell variable name", at: position)
         }
-        entries.append(entry)
+        entries.append(Entry(key: key, value: value, quoting: quoting, position: position))
     }
 
     /// After a closing quote or heredoc opener: only blanks and an optional comment may follow.

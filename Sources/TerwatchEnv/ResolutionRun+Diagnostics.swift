@@ -17,7 +17,7 @@ extension ResolutionRun {
         while let earlier = definitions[first].previous, definitions[earlier].file == file { first = earlier }
         diagnostics.append(Diagnostic(
             .warning, path: files[file].path, position: entry.position,
-            message: "duplicate key '\(entry.key)' (first defined on line \(definitions[first].position.line)); the last definition wins"
+            message: "duplicate key '\(entry.key)' (first defined on line \(position(of: first).line)); the last definition wins"
         ))
     }
 
@@ -26,7 +26,7 @@ extension ResolutionRun {
         guard environment(reference.name) == nil else { return }
         let later = definitions[first]
         let place = later.file == definitions[context].file
-            ? "line \(later.position.line)" : "\(files[later.file].path):\(later.position.line)"
+            ? "line \(position(of: first).line)" : "\(files[later.file].path):\(position(of: first).line)"
         warning(
             "'\(reference.name)' is defined later (\(place)); dotenv readers that expand line by line make it empty here",
             at: reference.position, in: context
@@ -39,7 +39,7 @@ extension ResolutionRun {
         let file: Int
         let position: SourcePosition
         if node < definitions.count {
-            (name, file, position) = (definitions[node].key, definitions[node].file, definitions[node].position)
+            (name, file, position) = (key(of: node), definitions[node].file, self.position(of: node))
         } else {
             let assignment = assignments[node - definitions.count]
             (name, file, position) = (assignment.name, definitions[assignment.definition].file, assignment.reference.position)
@@ -50,7 +50,7 @@ extension ResolutionRun {
 
     /// The key position of a node's definition (an assignment's reference for assignments).
     private func anchor(of node: Int) -> (context: Int, position: SourcePosition) {
-        if node < definitions.count { return (node, definitions[node].position) }
+        if node < definitions.count { return (node, position(of: node)) }
         let assignment = assignments[node - definitions.count]
         return (assignment.definition, assignment.reference.position)
     }
@@ -83,12 +83,12 @@ extension ResolutionRun {
         guard !reportedSize else { return }
         reportedSize = true
         error(
-            "expanded value of '\(definitions[context].key)' is over the limit of \(options.limits.maxValueBytes) bytes",
-            at: definitions[context].position, in: context
+            "expanded value of '\(key(of: context))' is over the limit of \(options.limits.maxValueBytes) bytes",
+            at: position(of: context), in: context
         )
     }
 
     private func name(of node: Int) -> String {
-        node < definitions.count ? definitions[node].key : assignments[node - definitions.count].name
+        node < definitions.count ? key(of: node) : assignments[node - definitions.count].name
     }
 }

@@ -3,19 +3,18 @@
 /// Every definition and every `${NAME:=word}` assignment is a node; a node's value is
 /// computed once, on first use, so forward references resolve and the cost stays linear.
 struct ResolutionRun {
-    /// One definition of a key, in merged order.
+    /// One definition of a key, in merged order: where its entry is, read in place.
     struct Definition {
-        let key: String
-        let value: Entry.Value
         let file: Int
-        let position: SourcePosition
+        let entry: Int
         /// The definition of the same key just below this one, for self-references.
         let previous: Int?
+        /// The inherited value a bare `KEY` line copies.
+        let inherited: String?
     }
 
     /// One key of the merged set: its first and last definitions.
     struct Slot {
-        let key: String
         let first: Int
         var last: Int
     }
@@ -72,18 +71,18 @@ struct ResolutionRun {
         var entries: [ResolvedEntry] = []
         entries.reserveCapacity(slots.count)
         for (index, slot) in slots.enumerated() {
-            let winner = definitions[slot.last]
-            let value = finalValue(of: slot.key, slot: index) ?? ""
-            entries.append(ResolvedEntry(key: slot.key, value: value, path: files[winner.file].path, position: winner.position))
+            let key = key(of: slot.first)
+            let value = finalValue(of: key, slot: index) ?? ""
+            let path = files[definitions[slot.last].file].path
+            entries.append(ResolvedEntry(key: key, value: value, path: path, position: position(of: slot.last)))
         }
         // Names that only `${NAME:=word}` defines come last, in the order of their first assignment.
         for (index, assignment) in assignments.enumerated()
         where slotIndex[assignment.name] == nil && assignmentIndex[assignment.name]?.first == index {
             guard let value = finalValue(of: assignment.name, slot: nil), value != environment(assignment.name) else { continue }
-            let context = definitions[assignment.definition]
             entries.append(ResolvedEntry(
                 key: assignment.name, value: value,
-                path: files[context.file].path, position: assignment.reference.position
+                path: files[definitions[assignment.definition].file].path, position: assignment.reference.position
             ))
         }
         return Resolution(entries: entries, diagnostics: diagnostics)
@@ -98,13 +97,11 @@ struct ResolutionRun {
         slots.reserveCapacity(entryCount)
         slotIndex.reserveCapacity(entryCount)
         for (fileIndex, file) in files.enumerated() {
-            for entry in file.entries {
-                let value: Entry.Value
+            for (entryIndex, entry) in file.entries.enumerated() {
+                var inherited: String? = nil
                 if case .inherited = entry.value {
-                    guard let inherited = environment(entry.key) else { continue }
-                    value = .literal(inherited)
-                } else {
-                    value = entry.value
+                    guard let value = environment(entry.key) else { continue }
+                    inherited = value
                 }
                 let index = definitions.count
                 // One hash for a new key: insert, and put the old slot back for a redefinition.
@@ -115,12 +112,10 @@ struct ResolutionRun {
                     slots[slot].last = index
                     warnIfDuplicate(entry, below: previous!, inFile: fileIndex)
                 } else {
-                    slots.append(Slot(key: entry.key, first: index, last: index))
+                    slots.append(Slot(first: index, last: index))
                 }
-                definitions.append(Definition(
-                    key: entry.key, value: value, file: fileIndex, position: entry.position, previous: previous
-                ))
-                if case .template(let template) = value {
+                definitions.append(Definition(file: fileIndex, entry: entryIndex, previous: previous, inherited: inherited))
+                if case .template(let template) = entry.value {
                     collectAssignments(template.fragments, definition: index)
                 }
             }
@@ -135,6 +130,26 @@ struct ResolutionRun {
             }
             collectAssignments(reference.word, definition: definition)
         }
+    }
+
+    // MARK: Definitions
+
+    /// The key definition `index` defines.
+    func key(of index: Int) -> String {
+        files[definitions[index].file].entries[definitions[index].entry].key
+    }
+
+    /// Where definition `index`'s key stands.
+    func position(of index: Int) -> SourcePosition {
+        files[definitions[index].file].entries[definitions[index].entry].position
+    }
+
+    /// The value of definition `index` when it needs no expansion.
+    func literalValue(of index: Int) -> String? {
+        let definition = definitions[index]
+        if let inherited = definition.inherited { return inherited }
+        if case .literal(let text) = files[definition.file].entries[definition.entry].value { return text }
+        return nil
     }
 
     // MARK: Lookups
@@ -161,7 +176,7 @@ struct ResolutionRun {
     /// What `reference` means inside definition `context`: the layer below for its own key.
     mutating func lookup(_ reference: Reference, in context: Int) -> String? {
         let name = reference.name
-        guard name == definitions[context].key else {
+        guard name == key(of: context) else {
             let slot = slotIndex[name]
             if let slot, slots[slot].first > context { warnForward(reference, definedAt: slots[slot].first, in: context) }
             return finalValue(of: name, slot: slot)
@@ -174,7 +189,7 @@ struct ResolutionRun {
 
     /// The value of node `node` (a definition, or an assignment after them), computed once.
     mutating func value(ofNode node: Int) -> String {
-        if node < definitions.count, case .literal(let text) = definitions[node].value {
+        if node < definitions.count, let text = literalValue(of: node) {
             // A literal depends on nothing: no state to keep.
             noteDepth(of: node)
             return text
@@ -197,10 +212,11 @@ struct ResolutionRun {
         stack.append(node)
         let result: String
         if node < definitions.count {
-            switch definitions[node].value {
-            case .literal(let text): result = text
-            case .template(let template): result = render(template.fragments, in: node)
-            case .inherited: result = ""
+            let definition = definitions[node]
+            if case .template(let template) = files[definition.file].entries[definition.entry].value {
+                result = render(template.fragments, in: node)
+            } else {
+                result = literalValue(of: node) ?? ""
             }
         } else {
             let assignment = assignments[node - definitions.count]
