@@ -52,11 +52,16 @@ public final class Logger: Sendable {
 
     /// Writes one line of `level` about `event`, with `fields` in order, if the level is enabled.
     public func log(_ level: LogLevel, _ event: String, _ fields: KeyValuePairs<String, LogValue> = [:]) {
+        log(level, event, fields: fields.map { LogRecord.Field($0.key, $0.value) })
+    }
+
+    /// Writes one line of `level` about `event`, with fields built at run time (some present only sometimes).
+    public func log(_ level: LogLevel, _ event: String, fields: [LogRecord.Field]) {
         guard isEnabled(level) else { return }
         let redactor = self.redactor.withLock { $0 }
         let record = LogRecord(
             time: clock(), level: level, event: event,
-            fields: fields.map { LogRecord.Field($0.key, $0.value.redacted(by: redactor.redact)) })
+            fields: fields.map { LogRecord.Field($0.name, $0.value.redacted(by: redactor.redact)) })
         let line = record.line(in: format)
         dropped.withLock { count in
             if !writer.write(line) { count += 1 }
