@@ -1,0 +1,234 @@
+/// `terwatch watch`: loads the sources, watches them, and turns each settled change into a validated, committed, notified generation.
+///
+/// How it runs:
+/// * The `Watcher` starts first (so no change after the first load is
+///   missed), then the sources are loaded and validated once. An invalid
+///   first load is logged as a `rejected` line with its reason and
+///   diagnostics, nobody is notified, and `run` returns 1. Otherwise that
+///   load is generation 1, which notifies nobody, and the `watching` line is
+///   logged: from then on every change is seen.
+/// * Watcher events go through a `DebounceDriver`; each settled change set,
+///   and each `.reload` command (`SIGHUP`, skipping the debounce), posts a
+///   `ReloadRequest` to the one reload loop. Requests that arrive while a
+///   reload runs merge into one, since every load reads every source.
+/// * A reload loads a `Candidate` and drives the `ReloadPipeline`: an
+///   unchanged snapshot ends there; a changed one goes through the
+///   `ValidatorChain` and is committed under the next generation or
+///   rejected (the last good generation stays, and the next candidate is
+///   diffed against it). Each reload and rejection is one log line.
+/// * A commit is published to every subscriber (FIFOs, signal targets,
+///   exec hooks), each behind its own queue and task; a rejection only to
+///   FIFOs and exec hooks, and only with `--notify-rejections`. Each reload
+///   check also nudges the FIFOs, so a line kept for a missing reader is
+///   delivered once one is there.
+/// * `.stop` (`SIGTERM`, `SIGINT`) ends the loop: a hook under way is
+///   terminated (its process group gets `SIGTERM`, then `SIGKILL`), the
+///   watcher stops, and `run` returns 0.
+///
+/// Secret values never reach the log: every line is redacted with the
+/// secrets of the generations involved, and events show secrets only as
+/// keyed fingerprints.
+public actor ReloadAgent {
+    /// `run`'s status when the first load is invalid or a `--fifo` cannot be used.
+    public static let invalidInput: Int32 = 1
+    /// `run`'s status when terwatch itself failed: the watcher could not start, or stopped.
+    public static let internalFailure: Int32 = 125
+
+    private let configuration: AgentConfiguration
+    private let logger: Logger
+    private let fingerprinter: Fingerprinter
+    private let loader: Loader
+    private let environment: InheritedEnvironment
+    private let validators: ValidatorChain
+    private let inbox = ReloadInbox()
+    private var pipeline = ReloadPipeline()
+    private var subscribers = Subscribers([])
+    private var reloading: Task<Void, Never>?
+    private var status: Int32 = 0
+    private var stopping = false
+
+    /// An agent for `configuration`, logging to `logger`, showing secrets as fingerprints keyed by `fingerprinter`.
+    ///
+    /// The inherited environment is read now, once: loads expand against it
+    /// and hooks inherit it (neither with `--pristine`).
+    public init(configuration: sending AgentConfiguration, logger: Logger, fingerprinter: Fingerprinter) {
+        let inherited = configuration.load.pristine ? [] : ProcessEnvironment.entries()
+        self.configuration = configuration
+        self.logger = logger
+        self.fingerprinter = fingerprinter
+        loader = Loader(options: configuration.load)
+        environment = InheritedEnvironment(Dictionary(inherited, uniquingKeysWith: { first, _ in first }))
+        validators = ValidatorChain(
+            required: configuration.required,
+            hooks: configuration.validateHooks,
+            runner: Self.hookRunner(timeout: configuration.hookTimeout),
+            inherited: inherited)
+    }
+
+    /// Runs until `commands` says stop (status 0), the first load is invalid (1) or the watcher fails (125).
+    public func run(commands: some AsyncSequence<AgentCommand, Never> & Sendable) async -> Int32 {
+        let watcher = Watcher(sources: configuration.load.sources.paths)
+        do {
+            try await watcher.start()
+        } catch {
+            logger.error("watch-failed", ["error": .string("\(error)")])
+            return Self.internalFailure
+        }
+        let inbox = self.inbox
+        let driver = DebounceDriver(settings: configuration.debounce)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await command in commands {
+                    await self.handle(command)
+                }
+            }
+            guard await start() else {
+                if !stopping { status = Self.invalidInput }
+                return group.cancelAll()
+            }
+            let subscribers = self.subscribers
+            group.addTask { await subscribers.run() }
+            group.addTask {
+                await driver.run(watcher.events) { inbox.post(ReloadRequest(changes: $0)) }
+                await self.watcherEnded(watcher)
+            }
+            for await request in inbox.requests() {
+                await perform(request)
+            }
+            group.cancelAll()
+        }
+        await watcher.stop()
+        return status
+    }
+
+    /// Sets up the subscribers and commits the first load; false (after logging why) when either fails or a stop came first.
+    private func start() async -> Bool {
+        do {
+            subscribers = Subscribers(try makeSubscribers())
+        } catch {
+            logger.error("fifo-failed", ["error": .string(error.description)])
+            return false
+        }
+        await perform(ReloadRequest(forced: true))
+        guard let generation = pipeline.current, !stopping else { return false }
+        logger.info("watching", [
+            "sources": .integer(configuration.load.sources.paths.count),
+            "generation": .integer(generation.number),
+            "keys": .integer(generation.snapshot.entries.count),
+        ])
+        return true
+    }
+
+    /// Runs one reload in a task of its own, which a stop cancels.
+    private func perform(_ request: ReloadRequest) async {
+        let reload = Task { await self.reload(request) }
+        reloading = reload
+        await reload.value
+        reloading = nil
+    }
+
+    private func makeSubscribers() throws(FIFOError) -> [any Subscriber] {
+        var subscribers: [any Subscriber] = []
+        for path in configuration.fifos {
+            subscribers.append(try FIFOSubscriber(
+                path: path, takesRejections: configuration.notifyRejections, logger: logger))
+        }
+        if !configuration.signal.targets.isEmpty {
+            subscribers.append(SignalSubscriber(notifier: configuration.signal, logger: logger))
+        }
+        let runner = Self.hookRunner(timeout: configuration.hookTimeout)
+        for command in configuration.execHooks {
+            subscribers.append(ExecSubscriber(
+                command: command, runner: runner, inherited: validators.inherited,
+                takesRejections: configuration.notifyRejections, logger: logger))
+        }
+        return subscribers
+    }
+
+    private func handle(_ command: AgentCommand) {
+        switch command {
+        case .reload(let cause):
+            logger.debug("check-requested", ["cause": .string(cause)])
+            inbox.post(ReloadRequest(forced: true))
+        case .stop(let cause):
+            logger.info("stopping", ["cause": .string(cause)])
+            stopping = true
+            inbox.close()
+            reloading?.cancel()
+        }
+    }
+
+    /// The watcher's events ended: unless the agent is stopping, it failed, and the agent stops with status 125.
+    private func watcherEnded(_ watcher: Watcher) async {
+        guard !Task.isCancelled, !stopping else { return }
+        let failure = await watcher.failure
+        logger.error("watch-failed", ["error": .string(failure?.description ?? "the watcher stopped")])
+        status = Self.internalFailure
+        inbox.close()
+        reloading?.cancel()
+    }
+
+    /// Loads the sources once and takes the pipeline's actions to their end.
+    private func reload(_ request: ReloadRequest) async {
+        let start = ContinuousClock.now
+        logger.debug("check", ["cause": .string(request.cause)])
+        subscribers.nudge()
+        let outcome = Result { () throws(SystemCallError) in try loader.load(environment: environment) }
+        let candidate = Candidate(loading: outcome, secrets: configuration.secrets)
+        var actions = pipeline.handle(.loaded(candidate, at: .now()))
+        while !actions.isEmpty {
+            switch actions.removeFirst() {
+            case .validate(let validation):
+                let verdict: ValidationVerdict
+                if case .success(let loaded) = outcome {
+                    let proposed = AgentEvent(proposed: validation, fingerprinter: fingerprinter)
+                    verdict = await validators.validate(loaded: loaded, proposed: proposed)
+                } else {
+                    verdict = .failed(reason: "the load failed", diagnostics: [])
+                }
+                guard !Task.isCancelled else { return }
+                actions += pipeline.handle(.validated(request: validation.id, verdict, at: .now()))
+            case .commit(let commit):
+                committed(commit, after: start)
+            case .reject(let rejection):
+                rejected(rejection, after: start)
+            case .unchanged(let generation):
+                logger.debug("unchanged", ["generation": .integer(generation.number)])
+            case .rollBack:
+                break // only a wrapped child's failure asks for a rollback
+            }
+        }
+    }
+
+    private func committed(_ commit: ReloadPipeline.Commit, after start: ContinuousClock.Instant) {
+        logger.redact(with: Redactor(snapshots: commit.generation.snapshot, commit.previous?.snapshot))
+        guard !commit.isFirst else { return }
+        logger.info("reload", [
+            "generation": .integer(commit.generation.number),
+            "changed": .list(commit.diff.changedKeys),
+            "duration": .duration(.now - start),
+        ])
+        subscribers.publish(AgentEvent(commit, fingerprinter: fingerprinter))
+    }
+
+    private func rejected(_ rejection: ReloadPipeline.Rejection, after start: ContinuousClock.Instant) {
+        let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot)
+        var fields = [LogRecord.Field("reason", .string(redactor.redact(rejection.reason)))]
+        if !rejection.diagnostics.isEmpty {
+            fields.append(LogRecord.Field("diagnostics", .list(rejection.diagnostics.map { redactor.redact($0.description) })))
+        }
+        if let inForce = rejection.inForce {
+            fields.append(LogRecord.Field("in_force", .integer(inForce.number)))
+        }
+        fields.append(LogRecord.Field("duration", .duration(.now - start)))
+        logger.log(.error, "rejected", fields: fields)
+        if rejection.inForce != nil {
+            subscribers.publish(AgentEvent(rejection))
+        }
+    }
+
+    /// The runner of validate and exec hooks: the hook timeout, 2 s of grace, the last 4 KiB of output.
+    private static func hookRunner(timeout: Duration) -> HookRunner {
+        HookRunner(timeout: timeout, outputLimit: 4096)
+    }
+}
