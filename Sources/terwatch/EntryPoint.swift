@@ -7,7 +7,11 @@ enum EntryPoint {
     /// The exit status of a usage error (CLI.md).
     static let usageError = ExitCode(2)
 
+    /// terwatch's signals, taken by a `SignalCenter` started first thing in `main`, before any other thread exists.
+    static let signals = Result { () throws(SignalError) in try SignalCenter.start() }
+
     static func main() {
+        _ = signals
         do {
             var command = try Terwatch.parseAsRoot()
             try command.run()

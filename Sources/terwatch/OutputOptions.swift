@@ -3,23 +3,17 @@ import TerwatchCore
 
 /// How much terwatch says on stderr, and in which form.
 struct OutputOptions: ParsableArguments {
-    /// The form of log lines.
-    enum LogFormat: String, CaseIterable, ExpressibleByArgument {
-        /// Plain lines.
-        case text
-        /// One JSON object per line.
-        case json
-    }
-
     @Flag(name: .shortAndLong, help: "Only diagnostics on stderr, no summary.")
     var quiet = false
 
     @Flag(name: .shortAndLong, help: "Also name every file read.")
     var verbose = false
 
-    @Option(help: "Log line format (text, json); reserved for the watching commands.")
+    @Option(help: "Log line format of the watching commands: text, or json (one object per line).")
     var logFormat: LogFormat = .text
 
     /// The verbosity the flags ask for; `-q` wins over `-v`.
     var verbosity: Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }
 }
+
+extension LogFormat: ExpressibleByArgument {}
