@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 /// A FIFO the tests read terwatch's events from, one JSON line at a time, each read bounded by a deadline.
 ///
@@ -54,7 +55,7 @@ final class EventFIFO {
 }
 
 /// One JSON event, with the members tests compare; `time` and `sources` are checked apart.
-struct Event: Decodable, Equatable, CustomStringConvertible {
+struct Event: Decodable, Equatable, CustomStringConvertible, CustomTestStringConvertible {
     var event: String
     var generation: Int?
     var added: [String]?
@@ -101,6 +102,9 @@ struct Event: Decodable, Equatable, CustomStringConvertible {
     }
 
     var description: String { line.isEmpty ? "\(event) \(generation ?? 0)" : line }
+
+    /// The JSON line in failure messages.
+    var testDescription: String { description }
 
     private init(
         event: String, generation: Int?, added: [String]?, removed: [String]?, changed: [String]?,

@@ -75,5 +75,39 @@ extension WatchTests {
             try session.sh("printf 'ignored\\n' > conf.d/notes.txt && printf 'A=4\\n' > conf.d/base.env")
             #expect(try session.nextEvent() == .reload(4, changed: ["A"], values: ["A": "4"]))
         }
+
+        @Test func jsonLogLinesAreOneObjectEach() throws {
+            let session = try WatchSession(files: [".env": "A=1\n"], ["--log-format", "json"])
+            let ready = try session.logLine(#""event":"watching""#)
+            try session.sh("printf 'A=2\\n' > .env")
+            #expect(try session.nextEvent() == .reload(2, changed: ["A"], values: ["A": "2"]))
+            let reload = try session.logLine(#""event":"reload""#)
+            session.stop()
+            for line in session.agent.lines {
+                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "\(line)")
+            }
+            #expect(ready.hasPrefix(#"{"time":""#), "\(ready)")
+            #expect(ready.hasSuffix(#","level":"info","event":"watching","sources":1,"generation":1,"keys":1}"#), "\(ready)")
+            #expect(reload.contains(#""level":"info","event":"reload","generation":2,"changed":["A"],"duration":"#), "\(reload)")
+        }
+
+        @Test func debounceZeroStillGivesOneEventPerSave() throws {
+            let session = try WatchSession.watching(["--debounce", "0"])
+            try session.sh("printf 'A=2\\nB=x\\n' > .env.tmp && mv .env.tmp .env")
+            #expect(try session.nextEvent() == .reload(2, changed: ["A"], values: ["A": "2"]))
+            // Truncate and write with nothing else happening in the directory: only the close triggers a load.
+            try session.sh("printf 'A=3\\nB=x\\n' > .env")
+            #expect(try session.nextEvent() == .reload(3, changed: ["A"], values: ["A": "3"]))
+            try session.expectNextIsRealChange(generation: 4)
+        }
+
+        @Test func unusableFIFOExitsOne() throws {
+            let sandbox = try Sandbox()
+            try sandbox.write(".env", "A=1\n")
+            try sandbox.write("events", "not a fifo\n")
+            let result = try sandbox.terwatch("watch", "--fifo", "events")
+            #expect(result == ProcessResult(
+                stdout: "", stderr: "terwatch: error: fifo-failed error=\"'events' is a regular file, not a FIFO\"\n", status: 1))
+        }
     }
 }

@@ -32,11 +32,12 @@ extension WatchTests {
         }
 
         @Test func fifoWithoutReaderNeverBlocksAndTheNewestEventAwaitsTheReader() throws {
-            let session = try WatchSession.watching(readerOpen: false)
+            let session = try WatchSession.watching(["-v"], readerOpen: false)
             try session.sh("printf 'A=2\\nB=x\\n' > .env")
             try session.logLine("terwatch: reload generation=2 changed=A ")
             try session.sh("printf 'A=3\\nB=x\\n' > .env")
             try session.logLine("terwatch: reload generation=3 changed=A ")
+            try session.logLine("terwatch: debug: fifo-waiting path=events.fifo event=reload generation=3")
             try session.events.open()
             session.agent.send(SIGHUP)
             #expect(try session.nextEvent() == .reload(3, changed: ["A"], values: ["A": "3"]))

@@ -23,7 +23,7 @@ extension WatchTests {
             try session.sh("printf 'PORT=abc\\nEXTRA=1\\n' > .env")
             let line = try session.logLine("terwatch: error: rejected ")
             #expect(line.hasPrefix(
-                #"terwatch: error: rejected reason="validation hook './check.sh' exited with status 3: PORT must be a number, not 'abc'" in_force=1 duration="#),
+                #"terwatch: error: rejected reason="validation hook './check.sh' exited with status 3: PORT must be a number, not 'abc'" in_force=1 changed=PORT,EXTRA duration="#),
                 "\(line)")
             try session.sh("printf 'PORT=90\\n' > .env")
             #expect(try session.nextEvent() == .reload(2, changed: ["PORT"], values: ["PORT": "90"]))
@@ -44,7 +44,7 @@ extension WatchTests {
             let session = try session(["--hook-timeout", "500ms"])
             try session.sh("printf 'PORT=hang\\n' > .env")
             let line = try session.logLine("terwatch: error: rejected ")
-            #expect(line.hasPrefix(#"terwatch: error: rejected reason="validation hook './check.sh' timed out after 500ms: stuck" in_force=1 "#), "\(line)")
+            #expect(line.hasPrefix(#"terwatch: error: rejected reason="validation hook './check.sh' timed out after 500ms: stuck" in_force=1 changed=PORT duration="#), "\(line)")
             #expect(AgentProcess.sessionMembers(session.agent.pid) == [session.agent.pid],
                     "the hook outlived its timeout:\n\(AgentProcess.describeSession(session.agent.pid))")
             try session.sh("printf 'PORT=92\\n' > .env")
@@ -55,7 +55,7 @@ extension WatchTests {
             let session = try WatchSession.watching(files: [".env": "PORT=80\n"], ["--require", "PORT"])
             try session.sh("printf 'HOST=h\\n' > .env")
             let line = try session.logLine("terwatch: error: rejected ")
-            #expect(line.hasPrefix(#"terwatch: error: rejected reason="required key 'PORT' is not set" in_force=1 "#), "\(line)")
+            #expect(line.hasPrefix(#"terwatch: error: rejected reason="required key 'PORT' is not set" in_force=1 changed=HOST,PORT duration="#), "\(line)")
             try session.sh("printf 'PORT=81\\nHOST=h\\n' > .env")
             #expect(try session.nextEvent() == .reload(2, added: ["HOST"], changed: ["PORT"], values: ["HOST": "h", "PORT": "81"]))
         }
@@ -74,7 +74,7 @@ extension WatchTests {
             let session = try WatchSession.watching(files: [".env": "A=1\n"])
             try session.sh("rm .env")
             let line = try session.logLine("terwatch: error: rejected ")
-            #expect(line.hasPrefix(#"terwatch: error: rejected reason="source '.env' vanished" in_force=1 "#), "\(line)")
+            #expect(line.hasPrefix(#"terwatch: error: rejected reason="source '.env' vanished" in_force=1 duration="#), "\(line)")
             try session.sh("printf 'A=1\\nB=2\\n' > .env")
             #expect(try session.nextEvent() == .reload(2, added: ["B"], values: ["B": "2"]))
         }

@@ -9,6 +9,8 @@ actor FIFOSubscriber: Subscriber {
     nonisolated let takesRejections: Bool
     private let notifier: FIFONotifier
     private let logger: Logger
+    /// The event whose line waits for a reader, for the log.
+    private var kept: (kind: ReloadEvent.Kind, generation: Int)?
 
     /// Uses the FIFO at `path`, creating it (mode 0600) if nothing is there.
     init(path: String, takesRejections: Bool, logger: Logger) throws(FIFOError) {
@@ -18,6 +20,7 @@ actor FIFOSubscriber: Subscriber {
     }
 
     func receive(_ event: AgentEvent) {
+        kept = (event.kind, event.generation)
         report { () throws(FIFOError) in try notifier.deliver(event.line) }
     }
 
@@ -29,10 +32,14 @@ actor FIFOSubscriber: Subscriber {
         do {
             switch try attempt() {
             case .written, .partlyWritten, .nothingPending:
-                break
+                kept = nil
             case .noReader:
-                logger.debug("fifo-waiting", ["path": .string(notifier.path)])
+                logger.debug("fifo-waiting", [
+                    "path": .string(notifier.path), "event": .string(kept?.kind.rawValue ?? ""),
+                    "generation": .integer(kept?.generation ?? 0),
+                ])
             case .dropped:
+                kept = nil
                 logger.warning("fifo-full", ["path": .string(notifier.path), "dropped": .integer(notifier.droppedLines)])
             }
         } catch {

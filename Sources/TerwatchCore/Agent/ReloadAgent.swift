@@ -220,6 +220,9 @@ public actor ReloadAgent {
         if let inForce = rejection.inForce {
             fields.append(LogRecord.Field("in_force", .integer(inForce.number)))
         }
+        if let changed = rejection.diff?.changedKeys, !changed.isEmpty {
+            fields.append(LogRecord.Field("changed", .list(changed)))
+        }
         fields.append(LogRecord.Field("duration", .duration(.now - start)))
         logger.log(.error, "rejected", fields: fields)
         if rejection.inForce != nil {
