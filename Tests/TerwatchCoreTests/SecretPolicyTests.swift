@@ -48,4 +48,19 @@ import TerwatchCore
         #expect(policy.shown("hunter2", of: "DB_PASSWORD", showingSecrets: true) == "hunter2")
         #expect(policy.shown("db", of: "DB_HOST", showingSecrets: false) == "db")
     }
+
+    @Test func remembersVerdictsWithoutMissingKeysAddedLater() throws {
+        var policy = try SecretPolicy(patterns: ["^INTERNAL_"])
+        for _ in 0..<2 {
+            #expect(policy.isSecret("GITHUB_TOKEN"))
+            #expect(policy.isSecret("INTERNAL_URL"))
+            #expect(!policy.isSecret("HOST"))
+        }
+        policy.keys.insert("HOST")
+        #expect(policy.isSecret("HOST"))
+        for index in 0...SecretPolicy.rememberedKeys {
+            #expect(policy.isSecret("KEY_\(index)") == false)
+        }
+        #expect(policy.isSecret("GITHUB_TOKEN"))
+    }
 }

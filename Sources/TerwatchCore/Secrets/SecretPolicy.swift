@@ -4,6 +4,11 @@
 /// the default pattern or any `--secret-pattern` (patterns add to the default;
 /// they are unanchored, so `TOKEN` matches `GITHUB_TOKEN_RO`). Not `Sendable`,
 /// because the standard library's `Regex` is not.
+///
+/// Matching a `Regex` costs tens of microseconds a key, and an agent asks
+/// about the same keys at every reload, so each key's pattern verdict is
+/// remembered (for up to `rememberedKeys` keys; copies of a policy share
+/// what they remember).
 public struct SecretPolicy {
     /// What a hidden value is shown as.
     public static let placeholder = "<redacted>"
@@ -16,6 +21,10 @@ public struct SecretPolicy {
     /// Keys that are secret whatever their name.
     public var keys: Set<String>
     private var patterns: [Regex<AnyRegexOutput>]
+    private let verdicts = PatternVerdicts()
+
+    /// How many keys' pattern verdicts are remembered before they are all forgotten.
+    public static let rememberedKeys = 10_000
 
     /// Creates a policy from explicit keys and extra patterns (Swift `Regex` syntax).
     public init(keys: [String] = [], patterns: [String] = []) throws(InvalidSecretPattern) {
@@ -32,12 +41,26 @@ public struct SecretPolicy {
 
     /// Whether the value of `key` is secret.
     public func isSecret(_ key: String) -> Bool {
-        keys.contains(key) || patterns.contains { key.firstMatch(of: $0) != nil }
+        keys.contains(key) || verdicts.verdict(for: key) { key in patterns.contains { key.firstMatch(of: $0) != nil } }
     }
 
     /// `value` as it may be shown: itself, or the placeholder when `key` is secret and secrets stay hidden.
     public func shown(_ value: String, of key: String, showingSecrets: Bool) -> String {
         showingSecrets || !isSecret(key) ? value : Self.placeholder
+    }
+}
+
+/// Whether each key matched the patterns, as found so far.
+private final class PatternVerdicts {
+    private var known: [String: Bool] = [:]
+
+    /// The remembered verdict for `key`, or `match(key)`, remembered.
+    func verdict(for key: String, match: (String) -> Bool) -> Bool {
+        if let verdict = known[key] { return verdict }
+        let verdict = match(key)
+        if known.count >= SecretPolicy.rememberedKeys { known.removeAll() }
+        known[key] = verdict
+        return verdict
     }
 }
 
