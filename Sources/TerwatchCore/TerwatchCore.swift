@@ -23,3 +23,15 @@
 // The notifiers that need no child process deliver it: `FIFONotifier` (one
 // non-blocking line per event) and `SignalNotifier` (a `UnixSignal` to pids,
 // pidfiles or process names).
+//
+// The agent (`terwatch watch`) wires these together: `ReloadAgent` starts the
+// `Watcher`, commits the first load, then feeds the watcher's events through
+// a `DebounceDriver` and turns each settled `ChangeSet` (or a forced check,
+// `AgentCommand.reload`, from `SIGHUP`) into one `ReloadRequest`; requests
+// that arrive while a reload runs merge. Each reload loads a `Candidate` and
+// drives the `ReloadPipeline`; validation is a `ValidatorChain` (required
+// keys, then `--validate` hooks through `HookRunner`, a failure described by
+// `HookFailure`). Commits and, on request, rejections become `AgentEvent`s
+// (the JSON line plus what a hook's environment needs) published to
+// `Subscribers`: FIFO, signal and exec-hook subscribers, each behind its own
+// `SubscriberQueue` and task, so none can hold up another or the agent.

@@ -10,7 +10,7 @@ struct HookOptions: ParsableArguments {
     ))
     var validate: [String] = []
 
-    @Option(help: ArgumentHelp("How long a --validate or --exec hook may run (default 30s).", valueName: "duration"))
+    @Option(help: ArgumentHelp("How long a --validate or --exec hook may run.", valueName: "duration"))
     var hookTimeout = DurationValue(.seconds(30))
 }
 

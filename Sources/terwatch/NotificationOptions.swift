@@ -31,7 +31,7 @@ struct NotificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Send --signal to every process named NAME, like pkill -x; repeatable.", valueName: "name"))
     var signalName: [String] = []
 
-    @Option(help: ArgumentHelp("Settle window: wait until no event for this long (default 100ms; 0 allowed).", valueName: "duration"))
+    @Option(help: ArgumentHelp("Settle window: wait until no event for this long (0 allowed).", valueName: "duration"))
     var debounce = DurationValue(.milliseconds(100))
 
     @Flag(help: "Also send rejected events to FIFOs and exec hooks.")

@@ -3,10 +3,10 @@ import TerwatchCore
 
 /// How much terwatch says on stderr, and in which form.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Only diagnostics on stderr, no summary.")
+    @Flag(name: .shortAndLong, help: "Only diagnostics and errors on stderr: no summary, no info lines.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also name every file read.")
+    @Flag(name: .shortAndLong, help: "Also name every file read; watch: debug lines too.")
     var verbose = false
 
     @Option(help: "Log line format of the watching commands: text, or json (one object per line).")

@@ -11,6 +11,11 @@ import Testing
         (["check", "--max-keys=-3"], "Error: --max-keys must not be negative, not '-3'."),
         (["diff", "a.env", "b.env", "--format", "env"], "Error: The value 'env' is invalid for '--format <format>'"),
         (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
+        (["watch", "--signal", "FOO"], "Error: The value 'FOO' is invalid for '--signal <sig>': signal 'FOO' is not a signal name or number"),
+        (["watch", "--signal-pid", "0"], "Error: --signal-pid must be a process id above 0, not '0'."),
+        (["watch", "--debounce", "1x"], "Error: The value '1x' is invalid for '--debounce <duration>'"),
+        (["watch", "--hook-timeout=-1s"], "Error: The value '-1s' is invalid for '--hook-timeout <duration>'"),
+        (["watch", "--log-format", "xml"], "Error: The value 'xml' is invalid for '--log-format <log-format>'"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let sandbox = try Sandbox()
@@ -22,7 +27,7 @@ import Testing
         #expect(result.stderr.hasPrefix(message), "\(result)")
     }
 
-    @Test(arguments: [[], ["--help"], ["check", "--help"], ["help", "print"], ["diff", "-h"]])
+    @Test(arguments: [[], ["--help"], ["check", "--help"], ["help", "print"], ["diff", "-h"], ["watch", "--help"]])
     func helpExitsZeroOnStdout(arguments: [String]) throws {
         let sandbox = try Sandbox()
         let result = try ProcessRunner.run(
