@@ -86,15 +86,17 @@ public final class OrphanReaper: Sendable {
         registry.withOwned { owned in
             var reaped: [Reaped] = []
             while let pid = Self.peekExited() {
-                if owned.contains(pid) {
-                    reaped += Self.childrenOfThisProcess().filter { !owned.contains($0) }.compactMap(Self.reap)
-                    break
-                }
+                if owned.contains(pid) { return reaped + Self.reapListed(except: owned) }
                 guard let orphan = Self.reap(pid) else { break }
                 reaped.append(orphan)
             }
             return reaped
         }
+    }
+
+    /// Reaps every exited child of this process listed in `/proc/self/task/*/children` except `owned` (step 3 of a pass).
+    static func reapListed(except owned: Set<Int32>) -> [Reaped] {
+        childrenOfThisProcess().filter { !owned.contains($0) }.compactMap(reap)
     }
 
     /// The pid of some exited child, left unreaped; nil when none has exited (or there are no children).
