@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `terwatch check` (release build) on large and adversarial files, to show the
 # cost stays linear: a 1.6 MB and a 21 MB realistic file, a 1 MB file made of one
-# heredoc, one deeply nested expansion, and one line of 100,000 references.
+# heredoc, one deeply nested expansion, and one line of 250,000 references.
 # Usage: scripts/check-large-files.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
