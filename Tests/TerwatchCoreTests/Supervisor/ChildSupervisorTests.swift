@@ -203,10 +203,12 @@ extension ProcessTests {
                 let status = try #require(await harness.finished())
                 let events = harness.events
                 let starts = events.filter { if case .started = $0 { true } else { false } }.count
-                let exits = events.filter { if case .exited(_, .exited(0), _) = $0 { true } else { false } }.count
+                let exits = events.compactMap { if case .exited(_, let status, _) = $0 { status } else { nil } }
                 #expect(starts >= 300)
-                #expect(exits == starts)
-                #expect(status == .exited(0))
+                #expect(exits.count == starts)
+                // The stop may catch the last child before it exits by itself.
+                #expect(Set(exits).isSubset(of: [.exited(0), .signaled(SIGTERM)]))
+                #expect(status == exits.last)
             }
         }
     }
