@@ -148,9 +148,12 @@ extension Supervisor {
         return [.spawn(configuration)]
     }
 
+    /// Sends the stop signal, then SIGCONT (as systemd does): a child stopped by a forwarded TSTP handles its stop signal at once instead of waiting out the timeout.
     private mutating func beginStop(_ child: Child, with signal: UnixSignal, at now: Duration, then: AfterStop) -> [Action] {
         state = .stopping(child, deadline: now + policy.stopTimeout, killed: false, then: then)
-        return [.signal(signal, group: child.pid), .report(.stopping(pid: child.pid, signal: signal))]
+        var actions: [Action] = [.signal(signal, group: child.pid)]
+        if signal != .kill && signal != Self.resume { actions.append(.signal(Self.resume, group: child.pid)) }
+        return actions + [.report(.stopping(pid: child.pid, signal: signal))]
     }
 
     private func reportExit(_ child: Child, _ status: ExitStatus, at now: Duration) -> Action {

@@ -1,8 +1,11 @@
+import Glibc
+
 /// The wrapped child's lifecycle as a value state machine: commands and process events in, spawn / signal / report / exit actions out; no I/O, time comes in with the inputs.
 ///
 /// How it works (`ChildSupervisor` is the I/O shell around it):
 /// * A start spawns a child in its own process group. A stop sends the stop
-///   signal to the group and arms `deadline` (now + stop timeout); if the
+///   signal (then SIGCONT, so a stopped child wakes to handle it) to the group
+///   and arms `deadline` (now + stop timeout); if the
 ///   child has not exited by then, SIGKILL goes to the group. A child's exit is
 ///   reported by the shell only once the rest of its group is gone too, so a
 ///   restart never starts the new child next to the old one (the port is free).
@@ -34,6 +37,9 @@
 /// * `stop` with no child finishes with the last child's status, or 128 + the
 ///   stop signal when no child ever ran.
 public struct Supervisor: Hashable, Sendable {
+    /// SIGCONT, sent after every stop signal but KILL.
+    static let resume = UnixSignal(number: SIGCONT)!
+
     /// The policy in force.
     public let policy: SupervisorPolicy
     /// Where the machine is.

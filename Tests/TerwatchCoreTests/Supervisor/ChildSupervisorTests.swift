@@ -31,6 +31,19 @@ extension ProcessTests {
             }
         }
 
+        @Test func aStoppedChildIsWokenToHandleTheStopSignal() async throws {
+            try await SupervisorHarness.run { harness in
+                await harness.supervisor.start(harness.configuration(1))
+                let pid = try #require(await harness.pid(printing: "ready generation 1"))
+                await harness.supervisor.signal(try UnixSignal(parsing: "STOP"))
+                #expect(await ProcessProbe.eventually { ProcessProbe.state(of: pid) == "T" })
+                // TERM alone would wait, pending, until the 10 s stop timeout; the CONT after it lets the child handle it now.
+                await harness.supervisor.stop()
+                #expect(await harness.pid(printing: "got SIGTERM") == pid)
+                #expect(await harness.finished() == .exited(0))
+            }
+        }
+
         @Test func theStopTimeoutKillsTheWholeGroup() async throws {
             try await SupervisorHarness.run(policy: SupervisorPolicy(stopTimeout: .milliseconds(300))) { harness in
                 await harness.supervisor.start(harness.configuration(1, ["GRANDCHILD=1", "IGNORE_TERM=1"]))

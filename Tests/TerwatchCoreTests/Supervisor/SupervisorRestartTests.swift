@@ -10,7 +10,8 @@ import Testing
     @Test func restartStartsTheNewChildOnlyAfterTheOldOneExited() {
         var machine = SupervisorFixtures.running()
         #expect(machine.handle(.restart(two), at: .seconds(1)) == [
-            .signal(.terminate, group: 100), .report(.stopping(pid: 100, signal: .terminate)),
+            .signal(.terminate, group: 100), .signal(Supervisor.resume, group: 100),
+            .report(.stopping(pid: 100, signal: .terminate)),
         ])
         #expect(machine.state == .stopping(
             .init(pid: 100, generation: 1, since: .zero, probationEnds: nil),
@@ -42,7 +43,9 @@ import Testing
         actions += machine.handle(.spawned(pid: 200, at: .seconds(1)))
         actions += machine.handle(.timerFired(at: .seconds(60)))
         #expect(actions.filter { if case .spawn = $0 { true } else { false } } == [.spawn(newest)])
-        #expect(actions.filter { if case .signal = $0 { true } else { false } } == [.signal(.terminate, group: 100)])
+        #expect(actions.filter { if case .signal = $0 { true } else { false } } == [
+            .signal(.terminate, group: 100), .signal(Supervisor.resume, group: 100),
+        ])
         #expect(machine.state == .running(.init(pid: 200, generation: newest.generation, since: .seconds(1), probationEnds: nil)))
     }
 
@@ -54,7 +57,8 @@ import Testing
         #expect(machine.handle(.restart(four), at: .seconds(1)) == [])
         #expect(machine.handle(.spawned(pid: 200, at: .seconds(1))) == [
             .report(.started(pid: 200, generation: 2)),
-            .signal(.terminate, group: 200), .report(.stopping(pid: 200, signal: .terminate)),
+            .signal(.terminate, group: 200), .signal(Supervisor.resume, group: 200),
+            .report(.stopping(pid: 200, signal: .terminate)),
         ])
         #expect(machine.handle(.childExited(pid: 200, .signaled(SIGTERM), at: .seconds(2))).last == .spawn(four))
         #expect(machine.handle(.spawned(pid: 300, at: .seconds(2))) == [.report(.started(pid: 300, generation: 4))])

@@ -24,7 +24,8 @@ import Testing
     @Test func stopSignalsTheGroupThenFinishesWithTheChildsStatus() {
         var machine = SupervisorFixtures.running()
         #expect(machine.handle(.stop(signal: nil), at: .seconds(1)) == [
-            .signal(.terminate, group: 100), .report(.stopping(pid: 100, signal: .terminate)),
+            .signal(.terminate, group: 100), .signal(Supervisor.resume, group: 100),
+            .report(.stopping(pid: 100, signal: .terminate)),
         ])
         #expect(machine.deadline == .seconds(11))
         #expect(machine.handle(.childExited(pid: 100, .signaled(SIGTERM), at: .seconds(2))) == [
@@ -54,6 +55,16 @@ import Testing
         #expect(configured.handle(.stop(signal: nil), at: .zero).first == .signal(quit, group: 100))
     }
 
+    @Test func noSignalFollowsKillOrCont() throws {
+        for name in ["KILL", "CONT"] {
+            let signal = try UnixSignal(parsing: name)
+            var machine = SupervisorFixtures.running(SupervisorPolicy(stopSignal: signal))
+            #expect(machine.handle(.stop(signal: nil), at: .zero) == [
+                .signal(signal, group: 100), .report(.stopping(pid: 100, signal: signal)),
+            ])
+        }
+    }
+
     @Test func stopBeforeAnyChildFinishesWith128PlusTheSignal() throws {
         var machine = Supervisor()
         #expect(machine.handle(.stop(signal: nil), at: .zero) == [.exit(.signaled(SIGTERM))])
@@ -70,7 +81,8 @@ import Testing
         #expect(machine.state == .starting(one, pending: .stop(signal: nil)))
         #expect(machine.handle(.spawned(pid: 100, at: .milliseconds(1))) == [
             .report(.started(pid: 100, generation: 1)),
-            .signal(.terminate, group: 100), .report(.stopping(pid: 100, signal: .terminate)),
+            .signal(.terminate, group: 100), .signal(Supervisor.resume, group: 100),
+            .report(.stopping(pid: 100, signal: .terminate)),
         ])
         #expect(machine.handle(.childExited(pid: 100, .exited(0), at: .milliseconds(2))).last == .exit(.exited(0)))
     }
