@@ -11,6 +11,9 @@ import Synchronization
 /// it is started on first use, never returns, sleeps in `poll()` on an
 /// eventfd while idle, and blocks every signal. The child therefore gets
 /// SIGKILL exactly when terwatch dies (`kill -9` included), never earlier.
+/// The kernel clears the flag when the child execs a set-user-ID or
+/// set-group-ID program or one with file capabilities: such a command (or
+/// what it execs later) does not die with terwatch.
 ///
 /// Each fork happens under the `ChildRegistry` lock and the new pid is
 /// registered before the lock is released, so the orphan reaper cannot take
