@@ -15,11 +15,15 @@ public struct SecretPolicy {
 
     /// Keys that are secret whatever their name.
     public var keys: Set<String>
-    private var patterns: [Regex<AnyRegexOutput>]
+    /// The extra patterns, as given.
+    public let extraPatterns: [String]
+    /// The default pattern, then the extra ones.
+    private(set) var patterns: [Regex<AnyRegexOutput>]
 
     /// Creates a policy from explicit keys and extra patterns (Swift `Regex` syntax).
     public init(keys: [String] = [], patterns: [String] = []) throws(InvalidSecretPattern) {
         self.keys = Set(keys)
+        extraPatterns = patterns
         self.patterns = [try! Regex(Self.defaultPattern).ignoresCase()]
         for pattern in patterns {
             do {
