@@ -105,3 +105,18 @@ import TerwatchEnv
         #expect(loaded.resolution.value(of: "DB_PASSWORD") == "inherited")
     }
 }
+
+extension LoaderFileReferenceTests {
+    @Test func namesEveryPathToWatchOnceSourcesDirectoriesThenReferences() throws {
+        let root = try TemporaryDirectory()
+        let target = try root.write("pw", "x\n")
+        let env = try root.write(".env", "A_FILE=\(target)\nB_FILE=\(target)\nC_FILE=\(root("missing"))\n")
+        let options = LoadOptions(
+            sources: SourceList(paths: [env], allowMissing: true), secretsDirectories: [root("s"), root("s")],
+            resolvesFileReferences: true
+        )
+        #expect(options.pathsToWatch(after: nil) == [env, root("s")])
+        let loaded = try Loader(options: options).load(environment: .empty)
+        #expect(options.pathsToWatch(after: loaded) == [env, root("s"), target, root("missing")])
+    }
+}
