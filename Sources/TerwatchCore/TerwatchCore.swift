@@ -26,4 +26,6 @@
 // fingerprints (`Fingerprinter`) and free text passed through a `Redactor`.
 // The notifiers that need no child process deliver it: `FIFONotifier` (one
 // non-blocking line per event) and `SignalNotifier` (a `UnixSignal` to pids,
-// pidfiles or process names).
+// pidfiles or process names). `AuditLog` appends each commit, rejection or
+// rollback as an `AuditRecord` (key names, source hashes, no value) to a
+// hash chain that `AuditChain.verify` checks.

@@ -27,7 +27,7 @@ struct SecretLayer {
         sources.append(SecretSource(path: path, key: key, origin: origin))
     }
 
-    /// Adds a file read that defines nothing because of `diagnostic` (an oversized file).
+    /// Adds a file read that defines nothing, with the error that says why (a file or value over its limit).
     mutating func add(_ file: ParsedFile) {
         files.append(file)
     }
