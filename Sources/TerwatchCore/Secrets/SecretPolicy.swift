@@ -36,7 +36,7 @@ public struct SecretPolicy {
 
     /// Whether the value of `key` is secret.
     public func isSecret(_ key: String) -> Bool {
-        keys.contains(key) || patterns.contains { key.firstMatch(of: $0) != nil }
+        keys.contains(key) || patterns.indices.contains { matches(key, patternAt: $0) }
     }
 
     /// `value` as it may be shown: itself, or the placeholder when `key` is secret and secrets stay hidden.

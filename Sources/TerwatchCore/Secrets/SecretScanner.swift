@@ -2,6 +2,21 @@
 struct SecretScanner {
     private let bytes: [UInt8]
 
+    private static let pemBegin = Array("-----BEGIN ".utf8)
+    private static let pemDashes = Array("-----".utf8)
+    private static let privateKey = Array("PRIVATE KEY".utf8)
+    private static let awsLongTerm = Array("AKIA".utf8)
+    private static let awsTemporary = Array("ASIA".utf8)
+    private static let google = Array("AIza".utf8)
+    private static let jwtStart = Array("eyJ".utf8)
+    private static let schemeSeparator = Array("://".utf8)
+    /// The token prefixes as bytes, in `SecretShape.tokenPrefixes` order.
+    private static let tokenPrefixBytes = SecretShape.tokenPrefixes.map { Array($0.prefix.utf8) }
+    /// For each byte, whether some token prefix starts with it.
+    private static let startsTokenPrefix: [Bool] = (0...255).map { byte in
+        tokenPrefixBytes.contains { $0.first == UInt8(byte) }
+    }
+
     /// Scans `bytes`.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -27,7 +42,7 @@ struct SecretScanner {
             default:
                 break
             }
-            if token == nil, !(previous.map(Self.isTokenByte) ?? false) {
+            if token == nil, Self.startsTokenPrefix[Int(bytes[index])], !(previous.map(Self.isTokenByte) ?? false) {
                 token = tokenPrefix(at: index)
             }
             index += 1
@@ -44,18 +59,18 @@ struct SecretScanner {
 
     /// `-----BEGIN <label>-----` whose label (`[A-Z0-9 ]`) contains `PRIVATE KEY`.
     private func startsPEMPrivateKey(at start: Int) -> Bool {
-        guard matches("-----BEGIN ", at: start) else { return false }
-        let labelStart = start + 11
+        guard matches(Self.pemBegin, at: start) else { return false }
+        let labelStart = start + Self.pemBegin.count
         var end = labelStart
         while end < bytes.count, Self.isUpperOrDigit(bytes[end]) || bytes[end] == UInt8(ascii: " ") { end += 1 }
-        guard matches("-----", at: end) else { return false }
-        return (labelStart..<end).contains { matches("PRIVATE KEY", at: $0, before: end) }
+        guard matches(Self.pemDashes, at: end) else { return false }
+        return (labelStart..<end).contains { matches(Self.privateKey, at: $0, before: end) }
     }
 
     /// `AKIA` or `ASIA`, then exactly 16 of `[0-9A-Z]`, with no letter or digit on either side.
     private func startsAWSAccessKeyID(at start: Int, after previous: UInt8?) -> Bool {
         let end = start + 20
-        guard !(previous.map(Self.isAlphanumeric) ?? false), matches("AKIA", at: start) || matches("ASIA", at: start),
+        guard !(previous.map(Self.isAlphanumeric) ?? false), matches(Self.awsLongTerm, at: start) || matches(Self.awsTemporary, at: start),
               end <= bytes.count
         else { return false }
         return bytes[start + 4..<end].allSatisfy(Self.isUpperOrDigit) && (end == bytes.count || !Self.isAlphanumeric(bytes[end]))
@@ -63,7 +78,7 @@ struct SecretScanner {
 
     /// `AIza`, then exactly 35 of `[0-9A-Za-z_-]`, with no such character on either side.
     private func startsGoogleAPIKey(at start: Int, after previous: UInt8?) -> Bool {
-        !(previous.map(Self.isTokenByte) ?? false) && matches("AIza", at: start) && tokenRun(from: start + 4) == 35
+        !(previous.map(Self.isTokenByte) ?? false) && matches(Self.google, at: start) && tokenRun(from: start + 4) == 35
     }
 
     /// `eyJ` starting a base64url run of at least 10, then `.`, a run of at least 1, `.`, and a run (possibly empty).
@@ -73,7 +88,7 @@ struct SecretScanner {
     /// still carries its claims); further parts (an encrypted token) may follow.
     private func startsJSONWebToken(at start: Int, after previous: UInt8?) -> Bool {
         let dot = UInt8(ascii: ".")
-        guard !(previous.map { Self.isTokenByte($0) || $0 == dot } ?? false), matches("eyJ", at: start) else { return false }
+        guard !(previous.map { Self.isTokenByte($0) || $0 == dot } ?? false), matches(Self.jwtStart, at: start) else { return false }
         let firstDot = start + tokenRun(from: start)
         guard firstDot - start >= 10, firstDot < bytes.count, bytes[firstDot] == dot else { return false }
         let secondDot = firstDot + 1 + tokenRun(from: firstDot + 1)
@@ -82,9 +97,11 @@ struct SecretScanner {
 
     /// The first of `SecretShape.tokenPrefixes` at `start` followed by enough token characters.
     private func tokenPrefix(at start: Int) -> SecretShape.TokenPrefix? {
-        SecretShape.tokenPrefixes.first { token in
-            matches(token.prefix, at: start) && tokenRun(from: start + token.prefix.utf8.count) >= token.minimumLength
-        }
+        SecretShape.tokenPrefixes.indices.first { index in
+            let prefix = Self.tokenPrefixBytes[index]
+            return matches(prefix, at: start)
+                && tokenRun(from: start + prefix.count) >= SecretShape.tokenPrefixes[index].minimumLength
+        }.map { SecretShape.tokenPrefixes[$0] }
     }
 
     /// At `://`: a scheme before it (a letter, then `[A-Za-z0-9+.-]`) and an authority after it whose user information has a non-empty password.
@@ -94,7 +111,7 @@ struct SecretScanner {
     /// first `:` in it. `redis://:pw@host` has one; `https://host:8443/` and
     /// `https://user@host` have none.
     private func hasPasswordInURL(separatedAt separator: Int) -> Bool {
-        guard matches("://", at: separator) else { return false }
+        guard matches(Self.schemeSeparator, at: separator) else { return false }
         var schemeStart = separator
         while schemeStart > 0, Self.isSchemeByte(bytes[schemeStart - 1]) { schemeStart -= 1 }
         guard schemeStart < separator, Self.isLetter(bytes[schemeStart]) else { return false }
@@ -109,13 +126,9 @@ struct SecretScanner {
     }
 
     /// Whether `text` stands at `start`, ending no later than `end`.
-    private func matches(_ text: String, at start: Int, before end: Int? = nil) -> Bool {
-        var index = start
-        for byte in text.utf8 {
-            guard index < (end ?? bytes.count), bytes[index] == byte else { return false }
-            index += 1
-        }
-        return true
+    private func matches(_ text: [UInt8], at start: Int, before end: Int? = nil) -> Bool {
+        guard start + text.count <= (end ?? bytes.count) else { return false }
+        return bytes[start..<start + text.count].elementsEqual(text)
     }
 
     /// How many token characters (`[A-Za-z0-9_-]`, also base64url) follow from `start`.
