@@ -14,7 +14,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Only diagnostics on stderr, no summary.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also name every file read.")
+    @Flag(name: .shortAndLong, help: "Also name every file read (check: and every secret key, and why).")
     var verbose = false
 
     @Option(help: "Log line format (text, json); reserved for the watching commands.")
