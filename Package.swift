@@ -20,9 +20,11 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        // fork + execve with a parent-death signal for the wrapped child (posix_spawn cannot set one).
+        .target(name: "CTerwatchSpawn"),
         .target(
             name: "TerwatchCore",
-            dependencies: ["TerwatchEnv", "CInotifyTools"]
+            dependencies: ["TerwatchEnv", "CInotifyTools", "CTerwatchSpawn"]
         ),
         .executableTarget(
             name: "terwatch",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `terwatch check` (release build) on large and adversarial files, to show the
-# cost stays linear: a 2 MB and a 20 MB realistic file, a 1 MB file made of one
-# heredoc, one deeply nested expansion, and one line of 100,000 references.
+# cost stays linear: a 1.6 MB and a 21 MB realistic file, a 1 MB file made of one
+# heredoc, one deeply nested expansion, and one line of 250,000 references.
 # Usage: scripts/check-large-files.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +26,8 @@ def realistic(lines):
         elif kind == 4: parts.append(f"BANNER_{i}='hello #{i} $not expanded'  # note\n")
         else: parts.append(f"LIST_{i}=\"a\\tb\\nc ${{MISSING_{i}:-fallback}}\"\n")
     return "".join(parts)
-open(f"{out}/2mb.env", "w").write(realistic(40_000))
-open(f"{out}/20mb.env", "w").write(realistic(520_000))
+open(f"{out}/lines-40k.env", "w").write(realistic(40_000))
+open(f"{out}/lines-520k.env", "w").write(realistic(520_000))
 body = "".join(f"line {i} of the body, ${{HOST:-h}} and more text here\n" for i in range(18_000))
 open(f"{out}/heredoc.env", "w").write("BIG=<<EOF\n" + body[:1_000_000 - 20] + "\nEOF\n")
 open(f"{out}/nested.env", "w").write("DEEP=" + "${X:-" * 200_000 + "x" + "}" * 200_000 + "\n")
@@ -36,7 +36,7 @@ PY
 
 limits=(--max-file-size 64M --max-keys 1000000 --max-value-size 4M)
 printf '| file | bytes | seconds | status |\n|---|---|---|---|\n'
-for name in 2mb 20mb heredoc nested references; do
+for name in lines-40k lines-520k heredoc nested references; do
     file="$work/$name.env"
     start=$(date +%s.%N)
     status=0

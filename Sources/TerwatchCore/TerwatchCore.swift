@@ -6,7 +6,11 @@
 // that names the call and the path), parses and resolves them with
 // TerwatchEnv against an `InheritedEnvironment`, and returns a
 // `LoadedEnvironment` whose diagnostics are in file then position order.
-// `SecretPolicy` decides which keys are secret. The one-shot commands are
+// Secrets directories and `NAME_FILE` targets are layered after the env files,
+// one key per file (`Loader+Secrets`). `SecretPolicy.classify` decides which
+// keys are secret and why: by name, by origin, by the shape of the value
+// (`SecretShape`); `SecretFileHygiene` warns about secret files others can
+// read. The one-shot commands are
 // frontends (`CheckFrontend`, `PrintFrontend`, `DiffFrontend`) that turn a
 // load into a `CommandOutcome` — stdout text, stderr lines, exit status — so
 // the `terwatch` executable only parses arguments and writes the outcome.
@@ -22,7 +26,9 @@
 // fingerprints (`Fingerprinter`) and free text passed through a `Redactor`.
 // The notifiers that need no child process deliver it: `FIFONotifier` (one
 // non-blocking line per event) and `SignalNotifier` (a `UnixSignal` to pids,
-// pidfiles or process names).
+// pidfiles or process names). `AuditLog` appends each commit, rejection or
+// rollback as an `AuditRecord` (key names, source hashes, no value) to a
+// hash chain that `AuditChain.verify` checks.
 //
 // The agent (`terwatch watch`) wires these together: `ReloadAgent` starts the
 // `Watcher`, commits the first load, then feeds the watcher's events through

@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Sources") var files: EnvFileOptions
     @OptionGroup(title: "Sources") var sources: SourceOptions
     @OptionGroup(title: "Validation") var validation: ValidationOptions
+    @OptionGroup(title: "Secrets") var secrets: SecretOptions
 
     @Flag(help: "Warnings fail the check too.")
     var strict = false
@@ -25,7 +26,8 @@ struct CheckCommand: ParsableCommand {
             load: sources.loadOptions(paths: files.envFiles + paths),
             required: validation.requiredKeys,
             strict: strict,
-            verbosity: output.verbosity
+            verbosity: output.verbosity,
+            secrets: secrets.policy()
         ).run(environment: .process).finish()
     }
 }

@@ -37,6 +37,15 @@ struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most keys one file may define (default 100000).", valueName: "n"))
     var maxKeys: Int?
 
+    @Option(help: ArgumentHelp(
+        "Every file in DIR is one secret key (its name) whose value is its content; repeatable, layered after the env files.",
+        valueName: "dir"
+    ))
+    var secretsDir: [String] = []
+
+    @Flag(help: "A key NAME_FILE=PATH also defines NAME, a secret, as the content of PATH.")
+    var resolveFileRefs = false
+
     func validate() throws {
         if let maxKeys, maxKeys < 0 {
             throw ValidationError("--max-keys must not be negative, not '\(maxKeys)'.")
@@ -54,7 +63,9 @@ struct SourceOptions: ParsableArguments {
             expand: !noExpand,
             inheritedWins: noOverride,
             pristine: pristine,
-            limits: limits
+            limits: limits,
+            secretsDirectories: secretsDir,
+            resolvesFileReferences: resolveFileRefs
         )
     }
 }

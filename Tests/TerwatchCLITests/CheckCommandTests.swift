@@ -77,6 +77,7 @@ import Testing
         #expect(try check(["REGION": "eu"]) == ProcessResult(
             stdout: "", stderr: ".env:2:1: error: required key 'TOKEN' is empty\n", status: 1))
         try sandbox.write(".env", "API_URL=http://api\nTOKEN=t\n")
+        try sandbox.setMode(".env", 0o600)
         #expect(try check(["REGION": "eu"]) == ProcessResult(stdout: "", stderr: "", status: 0))
         #expect(try sandbox.terwatch("check", "-q", "--pristine", "--require", "REGION", environment: ["REGION": "eu"])
             == ProcessResult(stdout: "", stderr: "terwatch: error: required key 'REGION' is not set\n", status: 1))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// The README's commands on the bundled example.
@@ -7,11 +8,17 @@ import Testing
             Sandbox.terwatch, arguments, in: Sandbox.packageRoot, environment: Sandbox.baseEnvironment)
     }
 
-    @Test func exampleChecksWithPortabilityWarningsOnly() throws {
+    @Test func exampleChecksWithPortabilityAndPermissionWarningsOnly() throws {
         let result = try terwatch("check", "examples/quickstart/.env")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "")
-        #expect(result.stderr.hasSuffix("terwatch: checked 1 file, 10 keys: 0 errors, 3 warnings\n"), "\(result)")
+        // A checkout's mode follows the umask: 0644 under 022, 0664 under 002.
+        let path = Sandbox.packageRoot.appendingPathComponent("examples/quickstart/.env").path
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        #expect(result.stderr.hasSuffix(
+            "examples/quickstart/.env:30:1: warning: file holding secret 'DB_PASSWORD' is readable by group or others "
+                + "(mode 0\(String(mode, radix: 8)))\n"
+                + "terwatch: checked 1 file, 10 keys: 0 errors, 4 warnings\n"), "\(result)")
     }
 
     @Test func examplePrintsItsResolvedValues() throws {

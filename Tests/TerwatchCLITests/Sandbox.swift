@@ -37,6 +37,12 @@ final class Sandbox {
         try Data(text.utf8).write(to: file)
     }
 
+    /// Sets the permission bits of `path`, relative to the working directory.
+    func setMode(_ path: String, _ mode: Int) throws {
+        try FileManager.default.setAttributes(
+            [.posixPermissions: mode], ofItemAtPath: directory.appendingPathComponent(path).path)
+    }
+
     /// Whether `path`, relative to the working directory, exists.
     func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path)

@@ -8,7 +8,7 @@ public struct DiffFrontend {
     public var old: String, new: String
     /// The output format.
     public var format: DiffFormat
-    /// Which keys are secret.
+    /// Which keys are secret by name; a key secret on either side (by name, origin or value shape) is hidden on both.
     public var secrets: SecretPolicy
     /// Whether secret values are printed instead of `<redacted>`.
     public var showingSecrets: Bool
@@ -50,7 +50,9 @@ public struct DiffFrontend {
             return outcome
         }
         let diff = EnvironmentDiff(old: before.resolution.entries, new: after.resolution.entries)
-        outcome.output = format.render(diff, policy: secrets, showingSecrets: showingSecrets)
+        let classifications = [before, after].map { secrets.classify($0) }
+        let isSecret = { (key: String) in classifications.contains { $0.isSecret(key) } }
+        outcome.output = format.render(diff, isSecret: isSecret, showingSecrets: showingSecrets)
         return outcome
     }
 }

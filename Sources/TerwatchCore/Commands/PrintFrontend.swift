@@ -1,6 +1,6 @@
 import TerwatchEnv
 
-/// `terwatch print`: the keys the sources define, resolved, in one format, secrets hidden.
+/// `terwatch print`: the keys the sources define, resolved, in one format, secrets hidden (by name, origin or value shape).
 public struct PrintFrontend {
     /// What to load.
     public var load: LoadOptions
@@ -8,7 +8,7 @@ public struct PrintFrontend {
     public var required: RequiredKeys
     /// The output format.
     public var format: PrintFormat
-    /// Which keys are secret.
+    /// Which keys are secret by name.
     public var secrets: SecretPolicy
     /// Whether secret values are printed instead of `<redacted>`.
     public var showingSecrets: Bool
@@ -39,6 +39,10 @@ public struct PrintFrontend {
         guard let loaded else {
             return outcome
         }
+        let classification = secrets.classify(loaded)
+        if verbosity == .verbose {
+            outcome.messages += SecretFileHygiene.warnings(loaded, classification).map(\.description)
+        }
         let missing = required.problems(in: loaded)
         outcome.messages += missing
         guard outcome.status == 0, missing.isEmpty else {
@@ -46,7 +50,7 @@ public struct PrintFrontend {
             return outcome
         }
         let pairs = loaded.resolution.entries.map { entry in
-            (key: entry.key, value: secrets.shown(entry.value, of: entry.key, showingSecrets: showingSecrets))
+            (key: entry.key, value: classification.shown(entry.value, of: entry.key, showingSecrets: showingSecrets))
         }
         let (text, leftOut) = format.render(pairs)
         for key in leftOut {

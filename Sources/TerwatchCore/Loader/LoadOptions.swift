@@ -12,6 +12,10 @@ public struct LoadOptions: Hashable, Sendable {
     public var pristine: Bool
     /// Size bounds for files, values and key counts.
     public var limits: ParseLimits
+    /// Directories whose files are one secret key each (`--secrets-dir`), layered after the sources in this order.
+    public var secretsDirectories: [String]
+    /// Whether a key `NAME_FILE=/path` also defines `NAME` as the content of `/path` (`--resolve-file-refs`).
+    public var resolvesFileReferences: Bool
 
     /// Creates options; the defaults expand, let files win and inherit the environment.
     public init(
@@ -19,13 +23,17 @@ public struct LoadOptions: Hashable, Sendable {
         expand: Bool = true,
         inheritedWins: Bool = false,
         pristine: Bool = false,
-        limits: ParseLimits = .default
+        limits: ParseLimits = .default,
+        secretsDirectories: [String] = [],
+        resolvesFileReferences: Bool = false
     ) {
         self.sources = sources
         self.expand = expand
         self.inheritedWins = inheritedWins
         self.pristine = pristine
         self.limits = limits
+        self.secretsDirectories = secretsDirectories
+        self.resolvesFileReferences = resolvesFileReferences
     }
 
     /// The same options with other sources.

@@ -12,6 +12,10 @@ public struct LoadedEnvironment: Sendable {
     public var diagnostics: [Diagnostic]
     /// The hash of the bytes read from each file, in load order.
     public var sourceDigests: [SourceDigest]
+    /// The files read from secrets directories and `NAME_FILE` references, in load order: each defines one secret key.
+    public var secretSources: [SecretSource] = []
+    /// Every path a `NAME_FILE` key named (`--resolve-file-refs`), read or not: sources to watch along with the load options' own.
+    public var referencedPaths: [String] = []
 
     /// Creates a result and orders its diagnostics.
     public init(

@@ -14,6 +14,8 @@ public struct Loader: Sendable {
     ///
     /// A source that cannot be read fails the load; a missing one does too
     /// unless the sources allow it. Problems inside files are diagnostics.
+    /// Secrets directories, then `NAME_FILE` targets, are layered after the
+    /// sources (`Loader+Secrets`).
     public func load(environment: InheritedEnvironment) throws(SystemCallError) -> LoadedEnvironment {
         let inherited = options.pristine ? InheritedEnvironment.empty : environment
         let parser = DotenvParser(limits: options.limits, expands: options.expand)
@@ -35,17 +37,20 @@ public struct Loader: Sendable {
             }
             files.append(parser.parse(bytes, path: path))
         }
+        var secrets = try readSecretsDirectories(readLimit: readLimit)
         let resolver = Resolver(options: Resolver.Options(
             inheritedWins: options.inheritedWins,
             limits: options.limits
         ))
-        let resolution = resolver.resolve(files, environment: inherited.lookup)
-        return LoadedEnvironment(
-            files: files, resolution: resolution, inherited: inherited, sourceDigests: digests)
+        var resolution = resolver.resolve(files + secrets.files, environment: secrets.lookup(over: inherited))
+        if options.resolvesFileReferences, readFileReferences(of: resolution, into: &secrets, readLimit: readLimit) {
+            resolution = resolver.resolve(files + secrets.files, environment: secrets.lookup(over: inherited))
+        }
+        return secrets.environment(after: files, digests: digests, resolution: resolution, inherited: inherited)
     }
 
     /// A file that reading stopped short of: an error naming its size (read no further than the limit).
-    private func oversized(_ path: String) -> ParsedFile {
+    func oversized(_ path: String) -> ParsedFile {
         let limit = options.limits.maxFileBytes
         let size = (try? FileSystem.size(of: path)) ?? nil
         let message = size.map { "file is \($0) bytes, over the limit of \(limit) bytes" }

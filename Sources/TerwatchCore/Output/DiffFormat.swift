@@ -14,9 +14,9 @@ public enum DiffFormat: String, CaseIterable, Hashable, Sendable {
     /// One object on one line.
     case json
 
-    /// `diff` in this format; values pass through `policy` unless `showingSecrets`.
-    public func render(_ diff: EnvironmentDiff, policy: SecretPolicy, showingSecrets: Bool) -> String {
-        let hidden = { (key: String) in !showingSecrets && policy.isSecret(key) }
+    /// `diff` in this format; values of keys `isSecret` holds true for are hidden unless `showingSecrets`.
+    public func render(_ diff: EnvironmentDiff, isSecret: @escaping (String) -> Bool, showingSecrets: Bool) -> String {
+        let hidden = { (key: String) in !showingSecrets && isSecret(key) }
         switch self {
         case .text:
             let literal = { (entry: ResolvedEntry) in

@@ -20,7 +20,10 @@ public struct SecretPolicy {
 
     /// Keys that are secret whatever their name.
     public var keys: Set<String>
-    private var patterns: [Regex<AnyRegexOutput>]
+    /// The extra patterns, as given.
+    public let extraPatterns: [String]
+    /// The default pattern, then the extra ones.
+    private(set) var patterns: [Regex<AnyRegexOutput>]
     private let verdicts = PatternVerdicts()
 
     /// How many keys' pattern verdicts are remembered before they are all forgotten.
@@ -29,6 +32,7 @@ public struct SecretPolicy {
     /// Creates a policy from explicit keys and extra patterns (Swift `Regex` syntax).
     public init(keys: [String] = [], patterns: [String] = []) throws(InvalidSecretPattern) {
         self.keys = Set(keys)
+        extraPatterns = patterns
         self.patterns = [try! Regex(Self.defaultPattern).ignoresCase()]
         for pattern in patterns {
             do {
@@ -41,7 +45,7 @@ public struct SecretPolicy {
 
     /// Whether the value of `key` is secret.
     public func isSecret(_ key: String) -> Bool {
-        keys.contains(key) || verdicts.verdict(for: key) { key in patterns.contains { key.firstMatch(of: $0) != nil } }
+        keys.contains(key) || verdicts.verdict(for: key) { key in patterns.indices.contains { matches(key, patternAt: $0) } }
     }
 
     /// `value` as it may be shown: itself, or the placeholder when `key` is secret and secrets stay hidden.

@@ -18,6 +18,10 @@ public struct SystemCallError: Error, Hashable, Sendable, CustomStringConvertibl
         case mkfifo
         /// `write(2)`.
         case write
+        /// `fsync(2)`, making an audit record durable.
+        case fsync
+        /// `flock(2)`, taking the audit log for one record.
+        case flock
     }
 
     /// The call that failed.

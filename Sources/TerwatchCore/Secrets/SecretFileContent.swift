@@ -1,0 +1,38 @@
+/// The value a secret file holds: its content less one trailing newline, if it can be an environment value.
+enum SecretFileContent {
+    /// The value of `bytes`, or the reason (a lowercase phrase naming `key`) it cannot be one.
+    ///
+    /// Exactly one trailing `\n` is removed (a `\r` before it stays). Bytes
+    /// that are not UTF-8, or a NUL byte, cannot be an environment value.
+    static func value(of bytes: [UInt8], key: String) -> Result<String, Unusable> {
+        let body = bytes.last == UInt8(ascii: "\n") ? bytes.dropLast() : bytes[...]
+        guard let value = String(validating: body, as: UTF8.self) else {
+            return .failure(Unusable(message: "value of '\(key)' is not UTF-8 text"))
+        }
+        guard !body.contains(0) else {
+            return .failure(Unusable(message: "value of '\(key)' holds a NUL byte, which no environment variable can"))
+        }
+        return .success(value)
+    }
+
+    /// Why a file's content cannot be a value.
+    struct Unusable: Error {
+        /// A lowercase phrase naming the key.
+        var message: String
+    }
+
+    /// Whether `name` can be a key: `[A-Za-z0-9_][A-Za-z0-9_.-]*`, the dotenv key syntax.
+    static func isKey(_ name: String) -> Bool {
+        let isKeyByte = { (byte: UInt8) in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                true
+            default:
+                false
+            }
+        }
+        guard let first = name.utf8.first, isKeyByte(first) else { return false }
+        return name.utf8.dropFirst().allSatisfy { isKeyByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+}

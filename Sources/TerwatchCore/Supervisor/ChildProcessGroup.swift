@@ -1,0 +1,46 @@
+import Glibc
+import Synchronization
+
+/// The supervised child's process group: signals it only while its leader is unreaped, and kills what is left of it when the leader exits.
+///
+/// The group id is the leader's pid. While the leader has not been reaped, its
+/// zombie holds that pid, so the group id cannot name anybody else's group;
+/// once it is reaped, a new process may get the same number. `send` and
+/// `leaderExited` share a lock and `leaderExited` runs before the reap
+/// (`ChildExitWatcher.exitStatus(of:beforeReaping:)`), so no signal ever
+/// reaches a stale group. When the leader exits, for whatever reason, the rest
+/// of the group gets SIGKILL at once: a grandchild that traps the stop signal,
+/// or one left running by a leader that exited by itself, must not hold the
+/// old child's port or files while the next child starts. Processes that left
+/// the group (`setsid`, `setpgid`) are not reached; as terwatch's orphans they
+/// are reaped when they exit (`OrphanReaper`).
+final class ChildProcessGroup: Sendable {
+    /// The leader's pid, which is the group id.
+    let leader: Int32
+    private let leaderRunning = Mutex(true)
+
+    /// The group of the child `leader`.
+    init(leader: Int32) {
+        self.leader = leader
+    }
+
+    /// Sends `signal` to the whole group; false (nothing sent) once the leader has exited.
+    func send(_ signal: UnixSignal) -> Bool {
+        leaderRunning.withLock { running in
+            guard running else { return false }
+            // ESRCH cannot happen while the leader is unreaped; EPERM (a member changed user) reaches the others anyway.
+            kill(-leader, signal.number)
+            return true
+        }
+    }
+
+    /// Records the leader's exit (call it before reaping the leader), kills the rest of the group, and returns the members still dying.
+    func leaderExited() -> GroupRemnant {
+        leaderRunning.withLock { running in
+            running = false
+            kill(-leader, SIGKILL)
+            // After a group-wide SIGKILL no member can fork a survivor; whoever is found now is dying.
+            return GroupRemnant(members: ProcessGroupScan.liveMembers(of: leader))
+        }
+    }
+}

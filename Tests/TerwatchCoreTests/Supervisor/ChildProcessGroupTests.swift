@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import TerwatchCore
+
+extension ProcessTests {
+    @Suite struct ChildProcessGroupTests {
+        /// A shell leading its own group with two `sleep`s in it; returns the shell's pid and the sleeps' once all three run.
+        private func groupOfThree() async throws -> (leader: Int32, members: [Int32]) {
+            let leader = try Spawner(executable: "/bin/sh", arguments: ["-c", "sleep 1000 & sleep 1000 & wait"], environment: [])
+                .spawn()
+            #expect(await ProcessProbe.eventually { ProcessProbe.liveMembers(ofGroup: leader).count == 3 })
+            #expect(ProcessGroupScan.liveMembers(of: leader).sorted() == ProcessProbe.liveMembers(ofGroup: leader).sorted())
+            return (leader, ProcessProbe.liveMembers(ofGroup: leader).filter { $0 != leader })
+        }
+
+        @Test func signalsReachTheWholeGroupUntilTheLeaderExits() async throws {
+            let (leader, members) = try await groupOfThree()
+            let group = ChildProcessGroup(leader: leader)
+            #expect(group.send(.terminate))
+            var remnant: GroupRemnant?
+            let status = try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in remnant = group.leaderExited() }
+            #expect(status == .signaled(SIGTERM))
+            await remnant?.waitUntilGone()
+            #expect(members.allSatisfy(ProcessProbe.isGone))
+            #expect(!group.send(.terminate))
+        }
+
+        @Test func whatOutlivesTheLeaderIsKilledAndAwaited() async throws {
+            let (leader, members) = try await groupOfThree()
+            let group = ChildProcessGroup(leader: leader)
+            // Only the leader dies; its sleeps would run on.
+            kill(leader, SIGKILL)
+            var remnant: GroupRemnant?
+            #expect(try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in remnant = group.leaderExited() } == .signaled(SIGKILL))
+            await remnant?.waitUntilGone()
+            #expect(members.allSatisfy(ProcessProbe.isGone))
+            #expect(ProcessProbe.liveMembers(ofGroup: leader) == [])
+        }
+    }
+}
