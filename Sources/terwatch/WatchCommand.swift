@@ -20,6 +20,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup(title: "Validation") var hooks: HookOptions
     @OptionGroup(title: "Notification") var notification: NotificationOptions
     @OptionGroup(title: "Secrets") var secrets: SecretOptions
+    @OptionGroup(title: "Secrets") var audit: AuditOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
@@ -44,7 +45,9 @@ struct WatchCommand: ParsableCommand {
                 signal: SignalNotifier(signal: notification.signal, targets: try notification.targets()),
                 hookTimeout: hooks.hookTimeout.duration,
                 debounce: Debouncer.Settings(settle: notification.debounce.duration),
-                notifyRejections: notification.notifyRejections),
+                notifyRejections: notification.notifyRejections,
+                auditLog: audit.auditLog,
+                auditRequired: audit.auditRequired),
             logger: logger,
             fingerprinter: fingerprinter)
         let commands = AgentCommand.commands(from: signals.signals)

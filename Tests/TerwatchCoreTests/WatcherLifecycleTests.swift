@@ -37,6 +37,20 @@ import Testing
 
 extension WatcherIntegration {
     @Suite struct WatcherLifecycleTests {
+        @Test func newSourcesAreWatchedAtOnceAndDroppedOnesUnwatched() async throws {
+            let app = try TemporaryDirectory()
+            let secrets = try TemporaryDirectory()
+            Disk.write(app(".env"), "A=1\n")
+            let harness = try await WatchHarness([app(".env")], in: app, secrets)
+            await harness.watcher.watch([app(".env"), secrets("db_password")])
+            #expect(await harness.watcher.sources == [app(".env"), secrets("db_password")])
+            #expect(await harness.watcher.watchedDirectories == [app.path, secrets.path])
+            #expect(await harness.reports({ Disk.write(secrets("db_password"), "s3cret") }, content: "s3cret", at: secrets("db_password")))
+            await harness.watcher.watch([app(".env")])
+            #expect(await harness.watcher.watchedDirectories == [app.path])
+            await harness.stop()
+        }
+
         @Test func missingFileIsSeenWhenItAppears() async throws {
             let root = try TemporaryDirectory()
             let env = root("conf/app/.env")

@@ -22,8 +22,12 @@ public struct AgentConfiguration {
     public var debounce: Debouncer.Settings
     /// Whether `rejected` events go to FIFOs and exec hooks too (`--notify-rejections`).
     public var notifyRejections: Bool
+    /// `--audit-log FILE`, if any.
+    public var auditLog: String?
+    /// Whether a reload that cannot be recorded in the audit log is rejected (`--audit-required`).
+    public var auditRequired: Bool
 
-    /// A configuration with the documented defaults: `HUP`, 30 s hook timeout, 100 ms debounce, no subscriber.
+    /// A configuration with the documented defaults: `HUP`, 30 s hook timeout, 100 ms debounce, no subscriber, no audit log.
     public init(
         load: LoadOptions,
         secrets: SecretPolicy,
@@ -34,7 +38,9 @@ public struct AgentConfiguration {
         signal: SignalNotifier = SignalNotifier(targets: []),
         hookTimeout: Duration = .seconds(30),
         debounce: Debouncer.Settings = Debouncer.Settings(),
-        notifyRejections: Bool = false
+        notifyRejections: Bool = false,
+        auditLog: String? = nil,
+        auditRequired: Bool = false
     ) {
         self.load = load
         self.secrets = secrets
@@ -46,5 +52,7 @@ public struct AgentConfiguration {
         self.hookTimeout = hookTimeout
         self.debounce = debounce
         self.notifyRejections = notifyRejections
+        self.auditLog = auditLog
+        self.auditRequired = auditRequired
     }
 }

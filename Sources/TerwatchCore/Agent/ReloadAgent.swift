@@ -43,6 +43,8 @@ public actor ReloadAgent {
     private let inbox = ReloadInbox()
     private var pipeline = ReloadPipeline()
     private var subscribers = Subscribers([])
+    private var watcher: Watcher?
+    private var audit: AuditTrail?
     private var reloading: Task<Void, Never>?
     private var status: Int32 = 0
     private var stopping = false
@@ -67,13 +69,14 @@ public actor ReloadAgent {
 
     /// Runs until `commands` says stop (status 0), the first load is invalid (1) or the watcher fails (125).
     public func run(commands: some AsyncSequence<AgentCommand, Never> & Sendable) async -> Int32 {
-        let watcher = Watcher(sources: configuration.load.sources.paths)
+        let watcher = Watcher(sources: configuration.load.pathsToWatch(after: nil))
         do {
             try await watcher.start()
         } catch {
             logger.error("watch-failed", ["error": .string("\(error)")])
             return Self.internalFailure
         }
+        self.watcher = watcher
         let inbox = self.inbox
         let driver = DebounceDriver(settings: configuration.debounce)
         await withTaskGroup(of: Void.self) { group in
@@ -101,7 +104,7 @@ public actor ReloadAgent {
         return status
     }
 
-    /// Sets up the subscribers and commits the first load; false (after logging why) when either fails or a stop came first.
+    /// Sets up the subscribers and the audit log and commits the first load; false (after logging why) when any fails or a stop came first.
     private func start() async -> Bool {
         do {
             subscribers = Subscribers(try makeSubscribers())
@@ -109,10 +112,19 @@ public actor ReloadAgent {
             logger.error("fifo-failed", ["error": .string(error.description)])
             return false
         }
+        if let path = configuration.auditLog {
+            do {
+                audit = try AuditTrail(
+                    path: path, required: configuration.auditRequired, fingerprinter: fingerprinter, logger: logger)
+            } catch {
+                logger.error("audit-failed", ["path": .string(path), "error": .string(error.description)])
+                return false
+            }
+        }
         await perform(ReloadRequest(forced: true))
         guard let generation = pipeline.current, !stopping else { return false }
         logger.info("watching", [
-            "sources": .integer(configuration.load.sources.paths.count),
+            "sources": .integer(await watcher?.sources.count ?? 0),
             "generation": .integer(generation.number),
             "keys": .integer(generation.snapshot.entries.count),
         ])
@@ -174,12 +186,16 @@ public actor ReloadAgent {
         logger.debug("check", ["cause": .string(request.cause)])
         subscribers.nudge()
         let outcome = Result { () throws(SystemCallError) in try loader.load(environment: environment) }
+        if case .success(let loaded) = outcome {
+            await watcher?.watch(configuration.load.pathsToWatch(after: loaded))
+        }
         let candidate = Candidate(loading: outcome, secrets: configuration.secrets)
         var actions = pipeline.handle(.loaded(candidate, at: .now()))
+        var validated: Int?
         while !actions.isEmpty {
             switch actions.removeFirst() {
             case .validate(let validation):
-                let verdict: ValidationVerdict
+                var verdict: ValidationVerdict
                 if case .success(let loaded) = outcome {
                     let proposed = AgentEvent(proposed: validation, fingerprinter: fingerprinter)
                     verdict = await validators.validate(loaded: loaded, proposed: proposed)
@@ -187,10 +203,16 @@ public actor ReloadAgent {
                     verdict = .failed(reason: "the load failed", diagnostics: [])
                 }
                 guard !Task.isCancelled else { return }
+                if verdict == .passed, let reason = audit?.recordProposal(validation) {
+                    verdict = .failed(reason: reason, diagnostics: [])
+                }
+                validated = validation.id
                 actions += pipeline.handle(.validated(request: validation.id, verdict, at: .now()))
             case .commit(let commit):
+                audit?.record(commit, request: validated)
                 committed(commit, after: start)
             case .reject(let rejection):
+                audit?.record(rejection)
                 rejected(rejection, after: start)
             case .unchanged(let generation):
                 logger.debug("unchanged", ["generation": .integer(generation.number)])

@@ -18,7 +18,8 @@ public actor Watcher {
     public private(set) var failure: InotifyError?
 
     private let output: AsyncStream<WatchEvent>.Continuation
-    private let sources: [String]
+    /// The files and directories watched for; `watch(_:)` replaces them.
+    public private(set) var sources: [String]
     private let resolver: PathResolver<LiveFileSystem>
     private let mailbox = EventMailbox()
     private var thread: InotifyThread?
@@ -50,6 +51,13 @@ public actor Watcher {
                 await self.handle(batch)
             }
         }
+    }
+
+    /// Watches `sources` from now on, and brings the watches in line at once (the paths a load names can change with each load).
+    public func watch(_ sources: [String]) async {
+        guard sources != self.sources else { return }
+        self.sources = sources
+        await refreshWatches()
     }
 
     /// Stops the inotify thread and ends `events`.
