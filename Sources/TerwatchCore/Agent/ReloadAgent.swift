@@ -16,6 +16,10 @@
 ///   `ValidatorChain` and is committed under the next generation or
 ///   rejected (the last good generation stays, and the next candidate is
 ///   diffed against it). Each reload and rejection is one log line.
+/// * The watcher watches what the options name (`LoadOptions.pathsToWatch`),
+///   brought up to date after every load, since the `NAME_FILE` targets a
+///   load names can change with it. With `--audit-log`, an `AuditTrail`
+///   records each commit and rejection.
 /// * A commit is published to every subscriber (FIFOs, signal targets,
 ///   exec hooks), each behind its own queue and task; a rejection only to
 ///   FIFOs and exec hooks, and only with `--notify-rejections`. Each reload
@@ -29,7 +33,7 @@
 /// secrets of the generations involved, and events show secrets only as
 /// keyed fingerprints.
 public actor ReloadAgent {
-    /// `run`'s status when the first load is invalid or a `--fifo` cannot be used.
+    /// `run`'s status when the first load is invalid, a `--fifo` cannot be used or the audit log cannot be opened.
     public static let invalidInput: Int32 = 1
     /// `run`'s status when terwatch itself failed: the watcher could not start, or stopped.
     public static let internalFailure: Int32 = 125
