@@ -3,7 +3,7 @@ extension SecretPolicy {
     /// Why the name `key` alone makes it secret: `--secret`, the default pattern, then each `--secret-pattern` it matches.
     public func nameReasons(_ key: String) -> [SecretReason] {
         var reasons: [SecretReason] = keys.contains(key) ? [.marked] : []
-        for index in patterns.indices where matches(key, patternAt: index) {
+        for index in matchingPatterns(key) {
             reasons.append(index == 0 ? .defaultPattern : .pattern(extraPatterns[index - 1]))
         }
         return reasons

@@ -6,7 +6,7 @@
 /// because the standard library's `Regex` is not.
 ///
 /// Matching a `Regex` costs tens of microseconds a key, and an agent asks
-/// about the same keys at every reload, so each key's pattern verdict is
+/// about the same keys at every reload, so the patterns each key matches are
 /// remembered (for up to `rememberedKeys` keys; copies of a policy share
 /// what they remember).
 public struct SecretPolicy {
@@ -24,9 +24,9 @@ public struct SecretPolicy {
     public let extraPatterns: [String]
     /// The default pattern, then the extra ones.
     private(set) var patterns: [Regex<AnyRegexOutput>]
-    private let verdicts = PatternVerdicts()
+    private let matchesByKey = PatternMatches()
 
-    /// How many keys' pattern verdicts are remembered before they are all forgotten.
+    /// How many keys' pattern matches are remembered before they are all forgotten.
     public static let rememberedKeys = 10_000
 
     /// Creates a policy from explicit keys and extra patterns (Swift `Regex` syntax).
@@ -45,7 +45,12 @@ public struct SecretPolicy {
 
     /// Whether the value of `key` is secret.
     public func isSecret(_ key: String) -> Bool {
-        keys.contains(key) || verdicts.verdict(for: key) { key in patterns.indices.contains { matches(key, patternAt: $0) } }
+        keys.contains(key) || !matchingPatterns(key).isEmpty
+    }
+
+    /// The indices in `patterns` (0: the default one) of the patterns `key` matches, in order.
+    func matchingPatterns(_ key: String) -> [Int] {
+        matchesByKey.indices(for: key) { key in patterns.indices.filter { matches(key, patternAt: $0) } }
     }
 
     /// `value` as it may be shown: itself, or the placeholder when `key` is secret and secrets stay hidden.
@@ -54,17 +59,17 @@ public struct SecretPolicy {
     }
 }
 
-/// Whether each key matched the patterns, as found so far.
-private final class PatternVerdicts {
-    private var known: [String: Bool] = [:]
+/// The patterns each key matched, as found so far.
+private final class PatternMatches {
+    private var known: [String: [Int]] = [:]
 
-    /// The remembered verdict for `key`, or `match(key)`, remembered.
-    func verdict(for key: String, match: (String) -> Bool) -> Bool {
-        if let verdict = known[key] { return verdict }
-        let verdict = match(key)
+    /// The remembered indices for `key`, or `find(key)`, remembered.
+    func indices(for key: String, find: (String) -> [Int]) -> [Int] {
+        if let indices = known[key] { return indices }
+        let indices = find(key)
         if known.count >= SecretPolicy.rememberedKeys { known.removeAll() }
-        known[key] = verdict
-        return verdict
+        known[key] = indices
+        return indices
     }
 }
 
