@@ -34,7 +34,13 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard !commandLine.isEmpty else { throw ValidationError("Missing COMMAND to run.") }
+        // `.captureForPassthrough` takes a help flag where the command would start (an explicit `--` keeps it the command's).
+        if let first = command.first, first == "--help" || first == "-h" { throw CleanExit.helpRequest(Self.self) }
+        guard !commandLine.isEmpty else {
+            // A bare `terwatch` shows the overview, as it did before `run` became the default.
+            if CommandLine.arguments.count == 1 { throw CleanExit.helpRequest(Terwatch.self) }
+            throw ValidationError("Missing COMMAND to run.")
+        }
     }
 
     func run() throws {
