@@ -5,6 +5,7 @@ struct Terwatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terwatch",
         abstract: "Keep a process's .env configuration live: watch, validate, notify.",
-        subcommands: [CheckCommand.self, PrintCommand.self, DiffCommand.self, WatchCommand.self, AuditCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, PrintCommand.self, DiffCommand.self, WatchCommand.self, AuditCommand.self],
+        defaultSubcommand: RunCommand.self
     )
 }

@@ -25,31 +25,11 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let logger = Logger(format: output.logFormat, verbosity: output.verbosity)
-        let signals: SignalCenter
-        let fingerprinter: Fingerprinter
-        do {
-            signals = try EntryPoint.signals.get()
-            fingerprinter = try Fingerprinter.random()
-        } catch {
-            logger.error("start-failed", ["error": .string("\(error)")])
-            throw ExitCode(ReloadAgent.internalFailure)
-        }
-        let agent = ReloadAgent(
-            configuration: AgentConfiguration(
-                load: sources.loadOptions(paths: files.envFiles),
-                secrets: try secrets.policy(),
-                required: validation.requiredKeys,
-                validateHooks: hooks.validate,
-                execHooks: notification.exec,
-                fifos: notification.fifo,
-                signal: SignalNotifier(signal: notification.signal, targets: try notification.targets()),
-                hookTimeout: hooks.hookTimeout.duration,
-                debounce: Debouncer.Settings(settle: notification.debounce.duration),
-                notifyRejections: notification.notifyRejections,
-                auditLog: audit.auditLog,
-                auditRequired: audit.auditRequired),
-            logger: logger,
-            fingerprinter: fingerprinter)
+        let (signals, fingerprinter) = try AgentOptions.startup(logger: logger)
+        let options = AgentOptions(
+            files: files, sources: sources, validation: validation, hooks: hooks, notification: notification,
+            secrets: secrets, audit: audit)
+        let agent = ReloadAgent(configuration: try options.configuration(), logger: logger, fingerprinter: fingerprinter)
         let commands = AgentCommand.commands(from: signals.signals)
         let status = BlockingWait.result { await agent.run(commands: commands) }
         if status != 0 { throw ExitCode(status) }

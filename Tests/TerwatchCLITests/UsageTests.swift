@@ -10,7 +10,10 @@ import Testing
         (["check", "--max-file-size", "1X"], "Error: The value '1X' is invalid for '--max-file-size <bytes>'"),
         (["check", "--max-keys=-3"], "Error: --max-keys must not be negative, not '-3'."),
         (["diff", "a.env", "b.env", "--format", "env"], "Error: The value 'env' is invalid for '--format <format>'"),
-        (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
+        (["-f", ".env"], "Error: Missing COMMAND to run."),
+        (["--on-change", "reload", "true"], "Error: The value 'reload' is invalid for '--on-change <action>'"),
+        (["--restart", "sometimes", "true"], "Error: The value 'sometimes' is invalid for '--restart <when>'"),
+        (["--stop-signal", "FOO", "true"], "Error: The value 'FOO' is invalid for '--stop-signal <sig>'"),
         (["watch", "--signal", "FOO"], "Error: The value 'FOO' is invalid for '--signal <sig>': signal 'FOO' is not a signal name or number"),
         (["watch", "--signal-pid", "0"], "Error: --signal-pid must be a process id above 0, not '0'."),
         (["watch", "--debounce", "1x"], "Error: The value '1x' is invalid for '--debounce <duration>'"),
@@ -27,7 +30,7 @@ import Testing
         #expect(result.stderr.hasPrefix(message), "\(result)")
     }
 
-    @Test(arguments: [[], ["--help"], ["check", "--help"], ["help", "print"], ["diff", "-h"], ["watch", "--help"]])
+    @Test(arguments: [[], ["--help"], ["check", "--help"], ["help", "print"], ["diff", "-h"], ["watch", "--help"], ["run", "--help"]])
     func helpExitsZeroOnStdout(arguments: [String]) throws {
         let sandbox = try Sandbox()
         let result = try ProcessRunner.run(

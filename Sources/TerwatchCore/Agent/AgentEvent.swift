@@ -17,14 +17,20 @@ public struct AgentEvent: Sendable {
     public let changedKeys: [String]
     /// The configuration a hook sees.
     public let snapshot: Snapshot
+    /// Whether this is the start-up generation's `reload`, which only a wrapped child is sent (to start).
+    public let isFirst: Bool
 
     /// Creates an event from its parts.
-    public init(kind: ReloadEvent.Kind, line: String, generation: Int, changedKeys: [String], snapshot: Snapshot) {
+    public init(
+        kind: ReloadEvent.Kind, line: String, generation: Int, changedKeys: [String], snapshot: Snapshot,
+        isFirst: Bool = false
+    ) {
         self.kind = kind
         self.line = line
         self.generation = generation
         self.changedKeys = changedKeys
         self.snapshot = snapshot
+        self.isFirst = isFirst
     }
 
     /// The `reload` event of a committed generation.
@@ -32,7 +38,14 @@ public struct AgentEvent: Sendable {
         self.init(
             kind: .reload, line: ReloadEvent(commit, fingerprinter: fingerprinter).line,
             generation: commit.generation.number, changedKeys: commit.diff.changedKeys,
-            snapshot: commit.generation.snapshot)
+            snapshot: commit.generation.snapshot, isFirst: commit.isFirst)
+    }
+
+    /// The `rolled-back` event of a return to the last healthy configuration.
+    public init(_ rollBack: ReloadPipeline.RollBack) {
+        self.init(
+            kind: .rolledBack, line: ReloadEvent(rollBack).line, generation: rollBack.generation.number,
+            changedKeys: rollBack.diff.changedKeys, snapshot: rollBack.generation.snapshot)
     }
 
     /// The `reload` event a candidate would cause, for validation hooks.
@@ -63,17 +76,6 @@ public struct AgentEvent: Sendable {
     ///
     /// A key keeps the place of its first appearance and takes its last value.
     public func environment(inheriting inherited: [(key: String, value: String)]) -> [String] {
-        var entries: [(key: String, value: String)] = []
-        var positions: [String: Int] = [:]
-        let overlays = snapshot.entries.map { (key: $0.key, value: $0.value) }
-        for (key, value) in inherited + overlays + variables {
-            if let position = positions[key] {
-                entries[position].value = value
-            } else {
-                positions[key] = entries.count
-                entries.append((key, value))
-            }
-        }
-        return entries.map { $0.key + "=" + $0.value }
+        ProcessEnvironment.overlay(inherited + snapshot.variables + variables)
     }
 }

@@ -1,4 +1,4 @@
-/// The agent's `--audit-log`: one record per committed or rejected candidate, and with `--audit-required` no commit that is not recorded.
+/// The agent's `--audit-log`: one record per committed or rejected candidate and per rollback, and with `--audit-required` no commit that is not recorded.
 ///
 /// With `required`, a validated candidate's record is written before it is
 /// committed (`recordProposal`); if that fails, the candidate is rejected
@@ -42,6 +42,11 @@ final class AuditTrail {
     /// Records a rejection.
     func record(_ rejection: ReloadPipeline.Rejection) {
         append(AuditRecord(rejection, fingerprinter: fingerprinter))
+    }
+
+    /// Records a rollback (after the fact, even with `--audit-required`: the failed child leaves no choice).
+    func record(_ rollBack: ReloadPipeline.RollBack) {
+        append(AuditRecord(rollBack, fingerprinter: fingerprinter))
     }
 
     private func append(_ record: AuditRecord) {

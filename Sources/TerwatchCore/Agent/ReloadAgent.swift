@@ -29,6 +29,10 @@
 ///   terminated (its process group gets `SIGTERM`, then `SIGKILL`), the
 ///   watcher stops, and `run` returns 0.
 ///
+/// * In wrap mode a `ChildSubscriber` is one more subscriber, sent the first
+///   generation too (it starts the child); `WrapMode` reports the child's
+///   health back (`childHealthy`, `rollBack`, in `ReloadAgent+Health`).
+///
 /// Secret values never reach the log: every line is redacted with the
 /// secrets of the generations involved, and events show secrets only as
 /// keyed fingerprints.
@@ -39,16 +43,17 @@ public actor ReloadAgent {
     public static let internalFailure: Int32 = 125
 
     private let configuration: AgentConfiguration
-    private let logger: Logger
-    private let fingerprinter: Fingerprinter
+    let logger: Logger
+    let fingerprinter: Fingerprinter
     private let loader: Loader
     private let environment: InheritedEnvironment
     private let validators: ValidatorChain
     private let inbox = ReloadInbox()
-    private var pipeline = ReloadPipeline()
-    private var subscribers = Subscribers([])
+    var pipeline = ReloadPipeline()
+    private(set) var subscribers = Subscribers([])
+    private let extraSubscribers: [any Subscriber]
     private var watcher: Watcher?
-    private var audit: AuditTrail?
+    private(set) var audit: AuditTrail?
     private var reloading: Task<Void, Never>?
     private var status: Int32 = 0
     private var stopping = false
@@ -58,7 +63,16 @@ public actor ReloadAgent {
     /// The inherited environment is read now, once: loads expand against it
     /// and hooks inherit it (neither with `--pristine`).
     public init(configuration: sending AgentConfiguration, logger: Logger, fingerprinter: Fingerprinter) {
-        let inherited = configuration.load.pristine ? [] : ProcessEnvironment.entries()
+        self.init(configuration: configuration, logger: logger, fingerprinter: fingerprinter, extraSubscribers: [])
+    }
+
+    /// An agent that also tells `extraSubscribers` (a wrapped child) of its events, after the ones the options name.
+    init(
+        configuration: sending AgentConfiguration, logger: Logger, fingerprinter: Fingerprinter,
+        extraSubscribers: [any Subscriber]
+    ) {
+        let inherited = ProcessEnvironment.inherited(pristine: configuration.load.pristine)
+        self.extraSubscribers = extraSubscribers
         self.configuration = configuration
         self.logger = logger
         self.fingerprinter = fingerprinter
@@ -158,7 +172,7 @@ public actor ReloadAgent {
                 command: command, runner: runner, inherited: validators.inherited,
                 takesRejections: configuration.notifyRejections, logger: logger))
         }
-        return subscribers
+        return subscribers + extraSubscribers
     }
 
     private func handle(_ command: AgentCommand) {
@@ -228,12 +242,13 @@ public actor ReloadAgent {
 
     private func committed(_ commit: ReloadPipeline.Commit, after start: ContinuousClock.Instant) {
         logger.redact(with: Redactor(snapshots: commit.generation.snapshot, commit.previous?.snapshot))
-        guard !commit.isFirst else { return }
-        logger.info("reload", [
-            "generation": .integer(commit.generation.number),
-            "changed": .list(commit.diff.changedKeys),
-            "duration": .duration(.now - start),
-        ])
+        if !commit.isFirst {
+            logger.info("reload", [
+                "generation": .integer(commit.generation.number),
+                "changed": .list(commit.diff.changedKeys),
+                "duration": .duration(.now - start),
+            ])
+        }
         subscribers.publish(AgentEvent(commit, fingerprinter: fingerprinter))
     }
 

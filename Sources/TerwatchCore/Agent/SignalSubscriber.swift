@@ -8,6 +8,8 @@ struct SignalSubscriber: Subscriber {
 
     var takesRejections: Bool { false }
 
+    var takesRollbacks: Bool { false }
+
     func receive(_ event: AgentEvent) async {
         let report = notifier.notify()
         for warning in report.warnings {

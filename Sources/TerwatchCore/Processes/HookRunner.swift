@@ -82,6 +82,7 @@ public struct HookRunner: Sendable {
         }
 
         let (ended, timedOut) = await wait(for: pid, deadline: .now + timeout)
+        spawner.registry.release(pid)
         let duration = ContinuousClock.now - start
         let captured = await pump.finish()
         return HookResult(status: try ended.get(), timedOut: timedOut, output: captured, duration: duration)

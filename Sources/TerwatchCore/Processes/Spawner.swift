@@ -44,6 +44,8 @@ public struct Spawner: Sendable {
     public var standardError: Stream = .inherited
     /// The child's process group; by default its own, so signals can reach it and everything it starts.
     public var grouping: Grouping = .processGroup
+    /// Where the child's pid is recorded as spawned (so an `OrphanReaper` leaves it alone); the caller releases it after reaping.
+    public var registry: ChildRegistry = .shared
 
     /// A spawner for `executable` with `arguments` and exactly `environment`.
     public init(executable: String, arguments: [String] = [], environment: [String], searchPath: String? = nil) {
@@ -61,7 +63,7 @@ public struct Spawner: Sendable {
         return try ExecutableLookup.resolve(executable, searchPath: path)
     }
 
-    /// Starts the child and returns its pid; the caller must wait for it (see `ChildExitWatcher`).
+    /// Starts the child and returns its pid, recorded in `registry`; the caller must wait for it (see `ChildExitWatcher`), then `registry.release` it.
     public func spawn() throws(ProcessError) -> pid_t {
         let path = try resolvedExecutable()
         var actions = posix_spawn_file_actions_t()
@@ -78,8 +80,11 @@ public struct Spawner: Sendable {
 
         let argv = CStringArray([executable] + arguments)
         let envp = CStringArray(environment)
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv.pointers, envp.pointers)
+        let (result, pid) = registry.launching({ () -> (Int32, pid_t) in
+            var pid: pid_t = 0
+            let result = posix_spawn(&pid, path, &actions, &attributes, argv.pointers, envp.pointers)
+            return (result, pid)
+        }, startedPid: { $0.0 == 0 ? $0.1 : nil })
         switch result {
         case 0: return pid
         case ENOENT, ENOTDIR:
