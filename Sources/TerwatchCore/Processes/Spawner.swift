@@ -80,11 +80,13 @@ public struct Spawner: Sendable {
 
         let argv = CStringArray([executable] + arguments)
         let envp = CStringArray(environment)
-        let (result, pid) = registry.launching({ () -> (Int32, pid_t) in
-            var pid: pid_t = 0
-            let result = posix_spawn(&pid, path, &actions, &attributes, argv.pointers, envp.pointers)
-            return (result, pid)
-        }, startedPid: { $0.0 == 0 ? $0.1 : nil })
+        let (result, pid) = TextFileBusy.retrying({ $0.0 == ETXTBSY }) {
+            registry.launching({ () -> (Int32, pid_t) in
+                var pid: pid_t = 0
+                let result = posix_spawn(&pid, path, &actions, &attributes, argv.pointers, envp.pointers)
+                return (result, pid)
+            }, startedPid: { $0.0 == 0 ? $0.1 : nil })
+        }
         switch result {
         case 0: return pid
         case ENOENT, ENOTDIR:

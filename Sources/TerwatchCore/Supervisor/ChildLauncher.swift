@@ -120,9 +120,13 @@ public final class ChildLauncher: Sendable {
             }
         }
         let parent = getpid()
-        let outcome = registry.launching({
-            terwatch_spawn(request.path, request.argv.pointers, request.envp.pointers, descriptors, parent)
-        }, startedPid: { $0.step == Int32(TERWATCH_SPAWN_STARTED.rawValue) ? $0.pid : nil })
+        let outcome = TextFileBusy.retrying({
+            $0.step == Int32(TERWATCH_SPAWN_EXEC.rawValue) && $0.error == ETXTBSY
+        }) {
+            registry.launching({
+                terwatch_spawn(request.path, request.argv.pointers, request.envp.pointers, descriptors, parent)
+            }, startedPid: { $0.step == Int32(TERWATCH_SPAWN_STARTED.rawValue) ? $0.pid : nil })
+        }
         switch terwatch_spawn_step(rawValue: UInt32(outcome.step)) {
         case TERWATCH_SPAWN_STARTED: return .success(outcome.pid)
         case TERWATCH_SPAWN_PIPE: return .failure(.systemCall("pipe2", code: outcome.error))
