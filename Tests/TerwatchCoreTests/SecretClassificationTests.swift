@@ -42,6 +42,26 @@ import TerwatchEnv
         #expect(snapshot.entries.filter(\.isSecret).map(\.key) == classification.secrets.map(\.key))
     }
 
+    @Test func aValueHoldingASecretValueIsSecretToo() throws {
+        let root = try TemporaryDirectory()
+        let env = try root.write(".env", """
+            API_TOKEN=tok-0123456789
+            AUTH="Bearer ${API_TOKEN}"
+            PIN=123
+            SHORT=x123x
+            HOST=db
+
+            """)
+        let loaded = try Loader(options: LoadOptions(sources: SourceList(paths: [env]))).load(environment: .empty)
+        let classification = try SecretPolicy(keys: ["PIN"], patterns: []).classify(loaded)
+        // A secret under 4 bytes (PIN) is not looked for in other values.
+        #expect(classification.secrets.map(\.description) == [
+            "secret API_TOKEN (name matches the default secret pattern)",
+            "secret AUTH (holds the value of another secret)",
+            "secret PIN (marked by --secret)",
+        ])
+    }
+
     @Test func namesOnlyTheNameReasonsOfAKey() throws {
         let policy = try SecretPolicy(keys: ["X"], patterns: ["X"])
         #expect(policy.nameReasons("X") == [.marked, .pattern("X")])

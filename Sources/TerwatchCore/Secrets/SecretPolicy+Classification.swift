@@ -20,11 +20,18 @@ extension SecretPolicy {
             },
             uniquingKeysWith: { first, _ in first }
         )
-        return SecretClassification(secrets: loaded.resolution.entries.compactMap { entry in
-            let reasons = nameReasons(entry.key)
+        let direct = loaded.resolution.entries.map { entry in
+            nameReasons(entry.key)
                 + (origins[entry.path].map { [$0] } ?? [])
                 + SecretShape.shapes(in: entry.value).map(SecretReason.shape)
-            return reasons.isEmpty ? nil : SecretClassification.Secret(key: entry.key, reasons: reasons)
+        }
+        // A value built from a secret (`AUTH="Bearer ${API_TOKEN}"`) would show it: it is secret too.
+        let values = zip(loaded.resolution.entries, direct).compactMap { $1.isEmpty ? nil : $0.value }
+        let finder = Redactor(secrets: values)
+        return SecretClassification(secrets: zip(loaded.resolution.entries, direct).compactMap { entry, reasons in
+            let all = reasons.isEmpty && !values.isEmpty && finder.redact(entry.value) != entry.value
+                ? [SecretReason.holdsSecretValue] : reasons
+            return all.isEmpty ? nil : SecretClassification.Secret(key: entry.key, reasons: all)
         })
     }
 }

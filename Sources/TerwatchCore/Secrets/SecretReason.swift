@@ -12,6 +12,8 @@ public enum SecretReason: Hashable, Sendable, CustomStringConvertible {
     case fileReference(String)
     /// Its value has this shape.
     case shape(SecretShape)
+    /// Its value holds the value of another secret (`AUTH="Bearer ${API_TOKEN}"`).
+    case holdsSecretValue
 
     /// What `check -v` says: `marked by --secret`, `from secrets directory 'secrets'`, `from the file named by 'DB_PASSWORD_FILE'`, `password in URL`…
     public var description: String {
@@ -22,6 +24,7 @@ public enum SecretReason: Hashable, Sendable, CustomStringConvertible {
         case .secretsDirectory(let directory): "from secrets directory '\(directory)'"
         case .fileReference(let key): "from the file named by '\(key)'"
         case .shape(let shape): shape.description
+        case .holdsSecretValue: "holds the value of another secret"
         }
     }
 }
