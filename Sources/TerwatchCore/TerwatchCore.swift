@@ -41,3 +41,16 @@
 // (the JSON line plus what a hook's environment needs) published to
 // `Subscribers`: FIFO, signal and exec-hook subscribers, each behind its own
 // `SubscriberQueue` and task, so none can hold up another or the agent.
+//
+// Processes and signals: `SignalCenter` blocks terwatch's signals at start and
+// hands them out as streams from one `sigwaitinfo` thread. `Spawner` starts hooks
+// with `posix_spawn` (own process group, clean signal state, no inherited
+// descriptor); `ChildExitWatcher` awaits their exits through pidfds, never
+// taking another waiter's status; `HookRunner` feeds stdin, keeps the tail of
+// the output and tears the group down at the timeout. Wrap mode (`terwatch --
+// COMMAND`) adds the child as one more subscriber (`ChildSubscriber`,
+// `WrapMode`): `ChildSupervisor` runs the `Supervisor` state machine (start,
+// stop, restart, signal, backoff, health) around a child started by
+// `terwatch_spawn` (fork, parent-death signal, exec) and an `OrphanReaper` for
+// the grandchildren re-parented to terwatch. `Logger` writes every line through
+// the `Redactor` in one `write`.
