@@ -51,8 +51,10 @@ extension Supervisor {
         )
         state = .running(child)
         let started: [Action] = [.report(.started(pid: pid, generation: launched.generation))]
+        let queued = signalsWhileStarting.map { Action.signal($0, group: pid) }
+        signalsWhileStarting = []
         switch pending {
-        case nil: return started
+        case nil: return started + queued
         case .restart: return started + beginStop(child, with: policy.stopSignal, at: now, then: .restart)
         case .stop(let signal): return started + beginStop(child, with: signal ?? policy.stopSignal, at: now, then: .exit)
         }
@@ -62,6 +64,8 @@ extension Supervisor {
         guard case .starting(let launched, let pending) = state else { return [] }
         lastStatus = status
         let reported: [Action] = [.report(.spawnFailed(reason: reason, status: status))]
+            + signalsWhileStarting.map { .report(.signalDropped($0)) }
+        signalsWhileStarting = []
         guard hasStarted else { return reported + finish(status) }
         switch pending {
         case .stop: return reported + finish(status)

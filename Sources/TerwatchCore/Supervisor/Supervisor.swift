@@ -18,7 +18,9 @@ import Glibc
 ///   pid is not reaped yet, so the group id is still its own). With no child
 ///   running — before the first start, while spawning, backing off or waiting
 ///   for a rollback — a signal is dropped and reported (`signalDropped`), not
-///   kept: the next child starts fresh, with the newest configuration and the
+///   kept (one that arrives while a child is being spawned, the start of a
+///   restart included, is kept and sent once it runs, so it is neither lost nor
+///   sent to a stale pid): the next child starts fresh, with the newest configuration and the
 ///   current terminal size, so a reload or resize signal has nothing left to
 ///   do, and a signal that reached a child before it installed its handlers
 ///   would kill it (USR1, USR2 and HUP terminate by default). The caller turns
@@ -54,6 +56,8 @@ public struct Supervisor: Hashable, Sendable {
     public internal(set) var lastStatus: ExitStatus?
     /// Whether any child ever started; a spawn failure before that finishes the machine.
     public internal(set) var hasStarted = false
+    /// Signals that arrived while a child was being spawned, for it once it runs.
+    var signalsWhileStarting: [UnixSignal] = []
 
     /// An idle machine with `policy`.
     public init(policy: SupervisorPolicy = SupervisorPolicy()) {
@@ -100,7 +104,11 @@ public struct Supervisor: Hashable, Sendable {
         case .signal(let signal):
             switch state {
             case .running(let child), .stopping(let child, _, _, _): return [.signal(signal, group: child.pid)]
-            case .idle, .starting, .backingOff, .awaitingRollback, .exited: return [.report(.signalDropped(signal))]
+            case .starting:
+                // The child is being spawned (its own `ready` may already be out): it gets the signal once it runs.
+                signalsWhileStarting.append(signal)
+                return []
+            case .idle, .backingOff, .awaitingRollback, .exited: return [.report(.signalDropped(signal))]
             }
         case .update(let configuration):
             if !isFinished { self.configuration = configuration }

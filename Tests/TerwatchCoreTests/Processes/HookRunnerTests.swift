@@ -33,7 +33,8 @@ extension ProcessTests {
                 try await runner.run("true", environment: [], input: Array("{}".utf8))
             }
             #expect(await ProcessProbe.eventually { ProcessProbe.threads(named: "terwatch-pipes").isEmpty })
-            #expect(ProcessProbe.processLayerDescriptorCount() == descriptors)
+            // Other suites open and close pipes meanwhile: wait (bounded) for the count to come back down.
+            #expect(await ProcessProbe.eventually { ProcessProbe.processLayerDescriptorCount() <= descriptors })
         }
 
         @Test func passesValuesOnlyThroughTheEnvironment() async throws {
@@ -164,7 +165,8 @@ extension ProcessTests {
             }
             #expect(statuses == Array(repeating: .exited(0), count: 200))
             #expect(await ProcessProbe.eventually { ProcessProbe.threads(named: "terwatch-pipes").isEmpty })
-            #expect(ProcessProbe.processLayerDescriptorCount() == descriptors)
+            // Other suites open and close pipes meanwhile: wait (bounded) for the count to come back down.
+            #expect(await ProcessProbe.eventually { ProcessProbe.processLayerDescriptorCount() <= descriptors })
         }
     }
 }

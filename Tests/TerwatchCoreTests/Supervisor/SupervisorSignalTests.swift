@@ -22,20 +22,32 @@ import Testing
         var idle = Supervisor()
         #expect(idle.handle(.signal(.user1), at: .zero) == dropped)
 
-        var spawning = Supervisor()
-        _ = spawning.handle(.start(SupervisorFixtures.configuration(1)), at: .zero)
-        #expect(spawning.handle(.signal(.user1), at: .zero) == dropped)
-        // Nothing was kept for the new child.
-        #expect(spawning.handle(.spawned(pid: 100, at: .zero)) == [.report(.started(pid: 100, generation: 1))])
-
         var backingOff = SupervisorFixtures.running(SupervisorPolicy(restart: .always))
         _ = backingOff.handle(.childExited(pid: 100, .exited(1), at: .seconds(1)))
         #expect(backingOff.handle(.signal(.user1), at: .seconds(1)) == dropped)
         #expect(backingOff.handle(.timerFired(at: .seconds(2))) == [.spawn(SupervisorFixtures.configuration(1))])
 
+    }
+
+    @Test func aSignalWhileSpawningReachesTheNewChildOnceItRuns() {
+        var spawning = Supervisor()
+        _ = spawning.handle(.start(SupervisorFixtures.configuration(1)), at: .zero)
+        #expect(spawning.handle(.signal(.user1), at: .zero) == [])
+        #expect(spawning.handle(.spawned(pid: 100, at: .zero))
+            == [.report(.started(pid: 100, generation: 1)), .signal(.user1, group: 100)])
+
+        // Between the old child's exit and the new one's start: kept for the new pid, never the stale one.
         var restarting = SupervisorFixtures.running()
         _ = restarting.handle(.restart(SupervisorFixtures.configuration(2)), at: .zero)
         _ = restarting.handle(.childExited(pid: 100, .exited(0), at: .seconds(1)))
-        #expect(restarting.handle(.signal(.user1), at: .seconds(1)) == dropped)
+        #expect(restarting.handle(.signal(.user1), at: .seconds(1)) == [])
+        #expect(restarting.handle(.spawned(pid: 101, at: .seconds(1)))
+            == [.report(.started(pid: 101, generation: 2)), .signal(.user1, group: 101)])
+
+        // A spawn that fails drops them, reported.
+        var failing = Supervisor()
+        _ = failing.handle(.start(SupervisorFixtures.configuration(1)), at: .zero)
+        _ = failing.handle(.signal(.user2), at: .zero)
+        #expect(failing.handle(.spawnFailed(.exited(127), reason: "not found", at: .zero)).contains(.report(.signalDropped(.user2))))
     }
 }
