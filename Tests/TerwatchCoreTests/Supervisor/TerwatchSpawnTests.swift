@@ -112,6 +112,9 @@ extension ProcessTests {
                         break
                     }
                 }
+                // The dynamic loader holds a library open for a moment after exec: wait (bounded) for it to finish;
+                // an inherited descriptor would stay, and show below.
+                _ = await ProcessProbe.eventually { SupervisorProbe.descriptors(of: child).count == 3 }
                 let facts = [
                     "pid \(child)",
                     "SigBlk \(SupervisorProbe.status("SigBlk", of: child) ?? "?")",
