@@ -44,16 +44,9 @@ public enum ProcessError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let name): "cannot run '\(name)': not found"
-        case .notExecutable(let path, let code): "cannot run '\(path)': \(Self.reason(code))"
-        case .systemCall(let call, let code): "\(call.rawValue) failed: \(Self.reason(code))"
+        case .notExecutable(let path, let code): "cannot run '\(path)': \(errnoText(code))"
+        case .systemCall(let call, let code): "\(call.rawValue) failed: \(errnoText(code))"
         case .watcherStopped: "the child exit watcher was stopped before the child exited"
         }
-    }
-
-    /// The system's text for an errno, starting lowercase: `permission denied`.
-    static func reason(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "errno \(code)" }
-        let reason = String(cString: text)
-        return reason.prefix(1).lowercased() + reason.dropFirst()
     }
 }

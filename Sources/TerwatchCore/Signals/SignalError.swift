@@ -11,7 +11,7 @@ public enum SignalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .alreadyRunning:
             return "a signal center is already running in this process"
         case let .system(call, code):
-            return "\(call) failed: \(InotifyError.message(code))"
+            return "\(call) failed: \(errnoText(code))"
         }
     }
 }

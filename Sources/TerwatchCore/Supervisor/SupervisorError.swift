@@ -19,7 +19,7 @@ public enum SupervisorError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .cannotRun(let error): error.description
-        case .systemCall(let call, let code): "\(call) failed: \(ProcessError.reason(code))"
+        case .systemCall(let call, let code): "\(call) failed: \(errnoText(code))"
         }
     }
 

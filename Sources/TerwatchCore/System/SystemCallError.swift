@@ -43,9 +43,7 @@ public struct SystemCallError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// The system's text for the errno, starting lowercase: `no such file or directory`.
     public var reason: String {
-        guard let text = strerror(code) else { return "errno \(code)" }
-        let reason = String(cString: text)
-        return reason.prefix(1).lowercased() + reason.dropFirst()
+        errnoText(code)
     }
 
     /// `cannot open '.env': no such file or directory`.

@@ -17,9 +17,9 @@ public enum InotifyError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .system(call, path?, code):
-            return "\(call) '\(path)' failed: \(Self.message(code))"
+            return "\(call) '\(path)' failed: \(errnoText(code))"
         case let .system(call, nil, code):
-            return "\(call) failed: \(Self.message(code))"
+            return "\(call) failed: \(errnoText(code))"
         case .alreadyRunning:
             return "an inotify thread is already running in this process"
         case .descriptorNotFound:
@@ -29,12 +29,5 @@ public enum InotifyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .stopped:
             return "the inotify thread has stopped"
         }
-    }
-
-    /// The C library's text for an errno, lowercased at its first letter.
-    static func message(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "errno \(code)" }
-        let string = String(cString: text)
-        return string.prefix(1).lowercased() + string.dropFirst()
     }
 }
