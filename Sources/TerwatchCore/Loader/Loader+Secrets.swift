@@ -80,7 +80,7 @@ extension Loader {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let kind = try FileSystem.kind(of: path)
             if kind == .directory { continue }
-            guard SecretFileContent.isKey(name) else {
+            guard DotenvKey.isValid(name) else {
                 layer.note(.warning, "file name '\(name)' is not a valid key; skipped", path: path)
                 continue
             }

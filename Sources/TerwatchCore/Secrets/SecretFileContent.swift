@@ -20,19 +20,4 @@ enum SecretFileContent {
         /// A lowercase phrase naming the key.
         var message: String
     }
-
-    /// Whether `name` can be a key: `[A-Za-z0-9_][A-Za-z0-9_.-]*`, the dotenv key syntax.
-    static func isKey(_ name: String) -> Bool {
-        let isKeyByte = { (byte: UInt8) in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
-                true
-            default:
-                false
-            }
-        }
-        guard let first = name.utf8.first, isKeyByte(first) else { return false }
-        return name.utf8.dropFirst().allSatisfy { isKeyByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
-    }
 }
