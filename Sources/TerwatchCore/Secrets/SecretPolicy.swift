@@ -52,11 +52,6 @@ public struct SecretPolicy {
     func matchingPatterns(_ key: String) -> [Int] {
         matchesByKey.indices(for: key) { key in patterns.indices.filter { matches(key, patternAt: $0) } }
     }
-
-    /// `value` as it may be shown: itself, or the placeholder when `key` is secret and secrets stay hidden.
-    public func shown(_ value: String, of key: String, showingSecrets: Bool) -> String {
-        showingSecrets || !isSecret(key) ? value : Self.placeholder
-    }
 }
 
 /// The patterns each key matched, as found so far.
