@@ -18,11 +18,15 @@ public struct ControllingTerminal: Hashable, Sendable {
     /// terwatch's own process group, which gets the terminal back.
     public let group: pid_t
 
-    /// The terminal on standard input when it is this process's controlling terminal; nil when standard input is no terminal, or someone else's.
+    /// The terminal on standard input when it is this process's controlling terminal; nil when standard input is no terminal, or someone else's, or when terwatch's own group cannot be named.
     public static func standardInput() -> ControllingTerminal? {
         // tcgetpgrp fails (ENOTTY) for a terminal that is not the caller's controlling terminal.
         guard isatty(STDIN_FILENO) == 1, tcgetpgrp(STDIN_FILENO) >= 0 else { return nil }
-        return ControllingTerminal(descriptor: STDIN_FILENO, group: getpgrp())
+        // 0: the group lives outside terwatch's pid namespace (`unshare --pid --fork` on a terminal), so the
+        // terminal could be handed to the child but never given back to it.
+        let group = getpgrp()
+        guard group > 0 else { return nil }
+        return ControllingTerminal(descriptor: STDIN_FILENO, group: group)
     }
 
     /// Makes the group `child` the foreground group if terwatch's group is; true when it was handed over.
