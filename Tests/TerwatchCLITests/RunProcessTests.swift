@@ -60,10 +60,12 @@ extension RunTests {
         }
 
         @Test func theChildHoldsOnlyDescriptors0To2AtFirstAndAfterEachRestart() throws {
-            let session = try RunSession(script: #"echo "ready $$ G=$G" >&2; exec sleep 300"#)
-            /// Descriptors of child `pid` once it has exec'd `sleep`.
+            // The child says `ready` only once its program has started up, so no descriptor of its own start-up (libraries, locale) is open any more.
+            let session = try RunSession(script: """
+                exec python3 -c 'import os, sys, time; print("ready", os.getpid(), "G=" + os.environ["G"], file=sys.stderr, flush=True); time.sleep(300)'
+                """)
+            /// The descriptors child `pid` holds.
             func descriptors(of pid: Int32) -> [String] {
-                _ = ProcStat.eventually { (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "sleep\n" }
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
                 return names.sorted { Int($0) ?? 0 < Int($1) ?? 0 }
             }
