@@ -89,6 +89,25 @@ extension WatchTests {
             #expect(execEnvironment.contains("DB_PASSWORD=\(new.password)\n") && execEnvironment.contains("API_CRED=\(new.fileTarget)\n"))
         }
     
+        /// A hook whose last 4 KiB of output begin inside a secret: no piece of it shows, in the log or the audit log.
+        @Test(arguments: [["--log-format", "text"], ["--log-format", "json"]])
+        func hookOutputCutInsideASecretShowsNoPieceOfIt(logArguments: [String]) throws {
+            let fixture = SecretLeakFixture(version: "old")
+            let sandbox = try Sandbox()
+            try fixture.write(to: sandbox)
+            // 4096 bytes are kept: the password's last 12 bytes, a line feed, then 4083 'x'.
+            let hook = #"printf 'password: %s\n' "$DB_PASSWORD"; head -c 4083 /dev/zero | tr '\0' x; exit 1"#
+            let result = try sandbox.terwatch(
+                ["watch", "--validate", hook, "--audit-log", "audit.log"] + SecretLeakFixture.arguments + logArguments)
+            #expect(result.status == 1, "\(result)")
+            let audit = try String(contentsOfFile: sandbox.path("audit.log"), encoding: .utf8)
+            let piece = String(fixture.password.suffix(12))
+            SecretLeakFixture.expectNone(of: [piece, String(piece.prefix(4))], in: result.stderr + audit, "the rejection")
+            let xs = String(repeating: "x", count: 4083)
+            #expect(result.stderr.contains(#"exited with status 1: …<redacted>\n"# + xs + "\""), "\(result)")
+            #expect(audit.contains(#"exited with status 1: …<redacted>\n"# + xs + "\""), "\(audit)")
+        }
+
         /// Waits until `count` lines of stderr report a failed exec hook.
         private func waitForExecFailures(_ count: Int, in agent: AgentProcess) -> Bool {
             var from = 0
