@@ -108,6 +108,35 @@ extension WatchTests {
             #expect(audit.contains(#"exited with status 1: …<redacted>\n"# + xs + "\""), "\(audit)")
         }
 
+        /// A hook that prints a value rotated out two generations ago: the rejection still hides it everywhere.
+        @Test func aValueRotatedOutGenerationsAgoStaysRedacted() throws {
+            let passwords = ["CANARY-first-3e7a9c1b5d", "CANARY-second-8b2d6f0a4c", "CANARY-third-1f5b9d3e7a"]
+            // The hook keeps every password it is shown and prints them all when it rejects.
+            let hook = #"echo "$DB_PASSWORD" >> seen.txt; [ "$LOG_LEVEL" != bad ] || { cat seen.txt; exit 3; }"#
+            let session = try WatchSession.watching(
+                files: [".env": "LOG_LEVEL=info\nDB_PASSWORD=\(passwords[0])\n"],
+                ["--validate", hook, "--notify-rejections", "--audit-log", "audit.log", "--debounce", "0"])
+            for (index, password) in passwords.enumerated().dropFirst() {
+                try session.sh("printf 'LOG_LEVEL=info\\nDB_PASSWORD=\(password)\\n' > .env.new && mv .env.new .env")
+                let event = try session.nextEvent()
+                #expect(event.event == "reload" && event.generation == index + 1 && event.rotated == ["DB_PASSWORD"], "\(event)")
+            }
+            try session.sh("printf 'LOG_LEVEL=bad\\nDB_PASSWORD=\(passwords[2])\\n' > .env.new && mv .env.new .env")
+            let rejected = try session.nextEvent()
+            session.stop()
+            let redacted = Array(repeating: "<redacted>", count: 4).joined(separator: "\n")
+            #expect(rejected.reason == "validation hook '\(hook)' exited with status 3: \(redacted)", "\(rejected)")
+            let audit = try String(contentsOfFile: session.sandbox.path("audit.log"), encoding: .utf8)
+            let stderr = session.agent.errorOutput
+            SecretLeakFixture.expectNone(of: passwords, in: stderr + rejected.line + audit, "the rejection")
+            #expect(stderr.contains(#"exited with status 3: \#(redacted.replacingOccurrences(of: "\n", with: #"\n"#))""#),
+                    "\(stderr)")
+            #expect(audit.contains(#"exited with status 3: \#(redacted.replacingOccurrences(of: "\n", with: #"\n"#))""#))
+            // The hook did see the three values, in order (a candidate may be validated again at a later check).
+            let seen = try String(contentsOfFile: session.sandbox.path("seen.txt"), encoding: .utf8)
+            #expect(seen.split(separator: "\n").prefix(4) == (passwords + [passwords[2]]).map { Substring($0) }[...], "\(seen)")
+        }
+
         /// Waits until `count` lines of stderr report a failed exec hook.
         private func waitForExecFailures(_ count: Int, in agent: AgentProcess) -> Bool {
             var from = 0

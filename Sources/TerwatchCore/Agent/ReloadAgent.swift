@@ -34,8 +34,9 @@
 ///   health back (`childHealthy`, `rollBack`, in `ReloadAgent+Health`).
 ///
 /// Secret values never reach the log: every line is redacted with the
-/// secrets of the generations involved, and events show secrets only as
-/// keyed fingerprints.
+/// secrets of the generations involved and the values retired during the
+/// run (`RetiredSecrets`), and events show secrets only as keyed
+/// fingerprints.
 public actor ReloadAgent {
     /// `run`'s status when the first load is invalid, a `--fifo` cannot be used or the audit log cannot be opened.
     public static let invalidInput: Int32 = 1
@@ -50,6 +51,8 @@ public actor ReloadAgent {
     private let validators: ValidatorChain
     private let inbox = ReloadInbox()
     var pipeline = ReloadPipeline()
+    /// The secret values rotated out or turned down so far, which redaction keeps looking for.
+    var retired = RetiredSecrets()
     private(set) var subscribers = Subscribers([])
     private let extraSubscribers: [any Subscriber]
     private var watcher: Watcher?
@@ -230,8 +233,9 @@ public actor ReloadAgent {
                 audit?.record(commit, request: validated)
                 committed(commit, after: start)
             case .reject(let rejection):
-                audit?.record(rejection)
-                rejected(rejection, after: start)
+                let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot, retired: retired)
+                audit?.record(rejection, redactor: redactor)
+                rejected(rejection, redactor: redactor, after: start)
             case .unchanged(let generation):
                 logger.debug("unchanged", ["generation": .integer(generation.number)])
             case .rollBack:
@@ -241,7 +245,8 @@ public actor ReloadAgent {
     }
 
     private func committed(_ commit: ReloadPipeline.Commit, after start: ContinuousClock.Instant) {
-        logger.redact(with: Redactor(snapshots: commit.generation.snapshot, commit.previous?.snapshot))
+        retired.retire(commit.previous?.snapshot, keeping: commit.generation.snapshot)
+        logger.redact(with: Redactor(snapshots: commit.generation.snapshot, commit.previous?.snapshot, retired: retired))
         if !commit.isFirst {
             logger.info("reload", [
                 "generation": .integer(commit.generation.number),
@@ -252,8 +257,10 @@ public actor ReloadAgent {
         subscribers.publish(AgentEvent(commit, fingerprinter: fingerprinter))
     }
 
-    private func rejected(_ rejection: ReloadPipeline.Rejection, after start: ContinuousClock.Instant) {
-        let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot)
+    /// Logs and publishes a rejection with `redactor`, then retires the candidate's secret values.
+    private func rejected(
+        _ rejection: ReloadPipeline.Rejection, redactor: Redactor, after start: ContinuousClock.Instant
+    ) {
         var fields = [LogRecord.Field("reason", .string(redactor.redact(rejection.reason)))]
         if !rejection.diagnostics.isEmpty {
             fields.append(LogRecord.Field("diagnostics", .list(rejection.diagnostics.map { redactor.redact($0.description) })))
@@ -267,8 +274,10 @@ public actor ReloadAgent {
         fields.append(LogRecord.Field("duration", .duration(.now - start)))
         logger.log(.error, "rejected", fields: fields)
         if rejection.inForce != nil {
-            subscribers.publish(AgentEvent(rejection))
+            subscribers.publish(AgentEvent(rejection, redactor: redactor))
         }
+        retired.retire(rejection.candidate, keeping: rejection.inForce?.snapshot)
+        logger.redact(with: Redactor(snapshots: rejection.inForce?.snapshot, retired: retired))
     }
 
     /// The runner of validate and exec hooks: the hook timeout, 2 s of grace, the last 4 KiB of output.
