@@ -1,3 +1,5 @@
+import TerwatchEnv
+
 /// `terwatch watch`: loads the sources, watches them, and turns each settled change into a validated, committed, notified generation.
 ///
 /// How it runs:
@@ -15,7 +17,8 @@
 ///   unchanged snapshot ends there; a changed one goes through the
 ///   `ValidatorChain` and is committed under the next generation or
 ///   rejected (the last good generation stays, and the next candidate is
-///   diffed against it). Each reload and rejection is one log line.
+///   diffed against it). Each reload and rejection is one log line. A load's
+///   warnings are logged before it, each once (`LoadWarnings`).
 /// * The watcher watches what the options name (`LoadOptions.pathsToWatch`),
 ///   brought up to date after every load, since the `NAME_FILE` targets a
 ///   load names can change with it. With `--audit-log`, an `AuditTrail`
@@ -53,6 +56,8 @@ public actor ReloadAgent {
     var pipeline = ReloadPipeline()
     /// The secret values rotated out or turned down so far, which redaction keeps looking for.
     var retired = RetiredSecrets()
+    /// Which load warnings were logged, so an unchanged file's are not repeated.
+    private var loadWarnings = LoadWarnings()
     private(set) var subscribers = Subscribers([])
     private let extraSubscribers: [any Subscriber]
     private var watcher: Watcher?
@@ -207,11 +212,21 @@ public actor ReloadAgent {
         logger.debug("check", ["cause": .string(request.cause)])
         subscribers.nudge()
         let outcome = Result { () throws(SystemCallError) in try loader.load(environment: environment) }
-        if case .success(let loaded) = outcome {
+        let candidate: Candidate
+        var warnings: [Diagnostic] = []
+        switch outcome {
+        case .success(let loaded):
             await watcher?.watch(configuration.load.pathsToWatch(after: loaded))
+            let classification = configuration.secrets.classify(loaded)
+            candidate = Candidate(loaded, classification: classification)
+            warnings = LoadWarnings.of(loaded, classification)
+        case .failure(let error):
+            candidate = Candidate(failure: error)
         }
-        let candidate = Candidate(loading: outcome, secrets: configuration.secrets)
         var actions = pipeline.handle(.loaded(candidate, at: .now()))
+        var changesConfiguration = true
+        if case .unchanged = actions.first { changesConfiguration = false }
+        warn(warnings, of: candidate, changesConfiguration: changesConfiguration)
         var validated: Int?
         while !actions.isEmpty {
             switch actions.removeFirst() {
@@ -241,6 +256,16 @@ public actor ReloadAgent {
             case .rollBack:
                 break // only a wrapped child's failure asks for a rollback
             }
+        }
+    }
+
+    /// Logs the load warnings `LoadWarnings` picks, each redacted like a rejection of `candidate` would be.
+    private func warn(_ warnings: [Diagnostic], of candidate: Candidate, changesConfiguration: Bool) {
+        let shown = loadWarnings.toLog(warnings, changesConfiguration: changesConfiguration)
+        guard !shown.isEmpty, logger.isEnabled(.warning) else { return }
+        let redactor = Redactor(snapshots: candidate.snapshot, pipeline.current?.snapshot, retired: retired)
+        for warning in shown {
+            logger.warning("load-warning", ["diagnostic": .string(redactor.redact(warning.description))])
         }
     }
 
