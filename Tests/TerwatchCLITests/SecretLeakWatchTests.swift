@@ -13,82 +13,45 @@ extension WatchTests {
     /// stderr, FIFO lines, audit log and the events it gave the exec hook
     /// must hold no canary; the hook's environment must hold the new ones.
     @Suite struct SecretLeakWatchTests {
-        static let validateHook = #"[ "$LOG_LEVEL" != bad ] || { env; echo "password is $DB_PASSWORD"; exit 3; }"#
-        static let execHook = #"cat > "exec-$TERWATCH_EVENT.json"; env > "exec-$TERWATCH_EVENT.env"; echo "exec saw $DB_PASSWORD $API_CRED $signing_secret"; exit 4"#
-
         @Test(arguments: [["-v"], ["-v", "--log-format", "json"]])
         func noCanaryInAnythingTerwatchEmits(logArguments: [String]) throws {
-            let old = SecretLeakFixture(version: "old")
             let new = SecretLeakFixture(version: "new")
-            let sandbox = try Sandbox()
-            try old.write(to: sandbox)
-            try SecretLeakFixture.writeUnreadable(to: sandbox)
-            let events = try EventFIFO(sandbox.path("events.fifo"))
-            let arguments = ["watch", "--fifo", "events.fifo", "--notify-rejections", "--audit-log", "audit.log",
-                             "--debounce", "300ms", "--validate", Self.validateHook, "--exec", Self.execHook]
-                + SecretLeakFixture.arguments + logArguments
-            // sh keeps terwatch's pid and sends its stdout to a file the test reads.
-            let agent = try AgentProcess(
-                sandbox, ["-c", #"exec "$0" "$@" > terwatch.stdout"#, Sandbox.terwatch.path] + arguments,
-                executable: "/bin/sh")
+            let run = try SecretLeakRun(["watch"] + logArguments)
+            let agent = run.agent
+            let sandbox = run.sandbox
             defer { agent.stop() }
-            let watching = logArguments.contains("json") ? #""event":"watching""# : "terwatch: watching "
-            try #require(agent.waitForLine(containing: watching) != nil, "no watching line:\n\(agent.errorOutput)")
-            var lines: [String] = []
-            func next(_ matches: (Event) -> Bool) throws -> Event {
-                while true {
-                    let line = try #require(events.nextLine(), "no event; stderr:\n\(agent.errorOutput)")
-                    lines.append(line)
-                    if let event = Event(line: line), matches(event) { return event }
-                }
-            }
+            try run.waitUntilWatching(json: logArguments.contains("json"))
 
             try new.write(to: sandbox, logLevel: "bad")
-            let rejectedRotation = try next { $0.event == "rejected" }
+            let rejectedRotation = try run.next { $0.event == "rejected" }
             #expect(rejectedRotation.reason?.contains("LOG_LEVEL=bad") == true, "\(rejectedRotation)")
             #expect(rejectedRotation.reason?.contains("DB_PASSWORD=<redacted>") == true, "\(rejectedRotation)")
             #expect(rejectedRotation.reason?.contains("postgres://app:<redacted>@db:5432/app") == true)
 
             try new.write(to: sandbox, logLevel: "debug")
-            let reload = try next { $0.event == "reload" && $0.values?["LOG_LEVEL"] == "debug" }
+            let reload = try run.next { $0.event == "reload" && $0.values?["LOG_LEVEL"] == "debug" }
             #expect(reload.changed == ["LOG_LEVEL"] && reload.values == ["LOG_LEVEL": "debug"])
             #expect(Set(reload.rotated ?? []) == Set(SecretLeakFixture.secretKeys), "\(reload)")
             let generation = try #require(reload.generation)
             // The exec hook ran for the first rejection and for this reload.
-            try #require(waitForExecFailures(2, in: agent), "\(agent.errorOutput)")
+            try #require(run.waitForExecFailures(2), "\(agent.errorOutput)")
 
             try sandbox.write(".env", SecretLeakFixture.malformedEnv)
-            let rejectedSyntax = try next { $0.event == "rejected" && $0.reason == "the sources have 2 errors" }
+            let rejectedSyntax = try run.next { $0.event == "rejected" && $0.reason == "the sources have 2 errors" }
             #expect(rejectedSyntax.line.contains("unexpected 'P' after key 'DB'"), "\(rejectedSyntax)")
-            try #require(waitForExecFailures(3, in: agent), "\(agent.errorOutput)")
+            try #require(run.waitForExecFailures(3), "\(agent.errorOutput)")
             agent.send(SIGTERM)
             #expect(agent.waitForExit() == 0, "\(agent.errorOutput)")
 
-            let stderr = agent.errorOutput
-            let stdout = try String(contentsOfFile: sandbox.path("terwatch.stdout"), encoding: .utf8)
-            let audit = try String(contentsOfFile: sandbox.path("audit.log"), encoding: .utf8)
-            let execInput = try ["reload", "rejected"].map {
-                try String(contentsOfFile: sandbox.path("exec-\($0).json"), encoding: .utf8)
-            }.joined()
-            let canaries = SecretLeakFixture.allCanaries
-            SecretLeakFixture.expectNone(of: canaries, in: stderr, "stderr")
-            SecretLeakFixture.expectNone(of: canaries, in: stdout, "stdout")
-            SecretLeakFixture.expectNone(of: canaries, in: lines.joined(separator: "\n"), "the FIFO")
-            SecretLeakFixture.expectNone(of: canaries, in: audit, "the audit log")
-            SecretLeakFixture.expectNone(of: canaries, in: execInput, "the exec hook's stdin")
-
-            // What is not secret shows, so the test sees the output.
-            #expect(stderr.contains("LOG_LEVEL=bad"))
-            #expect(stderr.contains("exec saw <redacted> <redacted> <redacted>"), "\(stderr)")
-            #expect(stderr.contains("unexpected 't' after the closing quote of 'DB_PASSWORD'"), "\(stderr)")
-            #expect(audit.split(separator: "\n").count == 4, "\(audit)")
-            #expect(try sandbox.terwatch("audit", "verify", "audit.log").stdout == "ok: 4 records\n")
+            try run.expectNoCanaryInAnythingTerwatchWrote(records: 4)
+            #expect(agent.errorOutput.contains("unexpected 't' after the closing quote of 'DB_PASSWORD'"), "\(agent.errorOutput)")
+            let execInput = try String(contentsOfFile: sandbox.path("exec-reload.json"), encoding: .utf8)
             #expect(execInput.contains(#""generation":\#(generation)"#))
             // The exec hook is the secrets' consumer: its environment holds the new values.
             let execEnvironment = try String(contentsOfFile: sandbox.path("exec-reload.env"), encoding: .utf8)
             #expect(execEnvironment.contains("DB_PASSWORD=\(new.password)\n") && execEnvironment.contains("API_CRED=\(new.fileTarget)\n"))
         }
-    
+
         /// A hook whose last 4 KiB of output begin inside a secret: no piece of it shows, in the log or the audit log.
         @Test(arguments: [["--log-format", "text"], ["--log-format", "json"]])
         func hookOutputCutInsideASecretShowsNoPieceOfIt(logArguments: [String]) throws {
@@ -135,17 +98,6 @@ extension WatchTests {
             // The hook did see the three values, in order (a candidate may be validated again at a later check).
             let seen = try String(contentsOfFile: session.sandbox.path("seen.txt"), encoding: .utf8)
             #expect(seen.split(separator: "\n").prefix(4) == (passwords + [passwords[2]]).map { Substring($0) }[...], "\(seen)")
-        }
-
-        /// Waits until `count` lines of stderr report a failed exec hook.
-        private func waitForExecFailures(_ count: Int, in agent: AgentProcess) -> Bool {
-            var from = 0
-            for _ in 0..<count {
-                guard agent.waitForLine(containing: "exec-failed", from: from) != nil else { return false }
-                let lines = agent.lines
-                from = (lines.indices.first { $0 >= from && lines[$0].contains("exec-failed") } ?? from) + 1
-            }
-            return true
         }
     }
 }
