@@ -58,3 +58,8 @@
 // `terwatch_spawn` (fork, parent-death signal, exec) and an `OrphanReaper` for
 // the grandchildren re-parented to terwatch. `Logger` writes every line through
 // the `Redactor` in one `write`.
+//
+// Runtime: the `terwatch` binary runs every task on `MainLoop`, a default
+// executor drained by the main thread, timers included, instead of
+// libdispatch's pool, whose monitor would wake the process once a second for
+// as long as it lives; an idle agent has no thread that wakes.

@@ -11,6 +11,7 @@ enum EntryPoint {
     static let signals = Result { () throws(SignalError) in try SignalCenter.start() }
 
     static func main() {
+        MainLoop.install()
         _ = signals
         do {
             var command = try Terwatch.parseAsRoot()

@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
                 policy: wrap.policy, onChange: wrap.onChange, signal: notification.signal),
             logger: logger,
             fingerprinter: fingerprinter)
-        let status = BlockingWait.result { await mode.run(signals: signals.signals, childStatus: signals.childStatus) }
+        let status = MainLoop.result { await mode.run(signals: signals.signals, childStatus: signals.childStatus) }
         if status != 0 { throw ExitCode(status) }
     }
 }

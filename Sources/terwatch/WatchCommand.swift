@@ -31,7 +31,7 @@ struct WatchCommand: ParsableCommand {
             secrets: secrets, audit: audit)
         let agent = ReloadAgent(configuration: try options.configuration(), logger: logger, fingerprinter: fingerprinter)
         let commands = AgentCommand.commands(from: signals.signals)
-        let status = BlockingWait.result { await agent.run(commands: commands) }
+        let status = MainLoop.result { await agent.run(commands: commands) }
         if status != 0 { throw ExitCode(status) }
     }
 }
