@@ -1,3 +1,5 @@
+import Glibc
+
 extension Redactor {
     /// The mark of a cut, `…` (U+2026), as UTF-8.
     static let cutMark: [UInt8] = [0xE2, 0x80, 0xA6]
@@ -12,9 +14,11 @@ extension Redactor {
         guard !terms.isEmpty, text.count >= Self.cutMark.count + Self.minimumLength else { return [] }
         var pieces: [(start: Int, end: Int, term: Int)] = []
         var position = 0
-        while position + Self.cutMark.count <= text.count {
-            guard text[position] == Self.cutMark[0], text[position + 1] == Self.cutMark[1],
-                  text[position + 2] == Self.cutMark[2] else {
+        // memchr finds the mark's first byte fast; most texts have none.
+        while let found = memchr(text.baseAddress! + position, Int32(Self.cutMark[0]), text.count - position) {
+            position = text.baseAddress!.distance(to: UnsafeRawPointer(found))
+            guard position + Self.cutMark.count <= text.count else { break }
+            guard text[position + 1] == Self.cutMark[1], text[position + 2] == Self.cutMark[2] else {
                 position += 1
                 continue
             }
