@@ -3,8 +3,9 @@
 /// The redactor is the safety net for text terwatch does not write itself:
 /// hook output, a child's or library's error messages, anything that might
 /// echo a value. It is built from the current *and* previous generation's
-/// secret values (an old value may still show up in what an old child or a
-/// slow hook prints). Terwatch's own code never formats a secret key's value
+/// secret values, and the agent adds the ones it retired (`RetiredSecrets`):
+/// an old value may still show up in what an old child or a slow hook
+/// prints. Terwatch's own code never formats a secret key's value
 /// into text in the first place (placeholders, fingerprints): the net cannot
 /// catch every value, by design:
 ///
