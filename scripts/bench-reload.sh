@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh inotify-tools
 python3 -c 'import dotenv' 2>/dev/null || python3 -m pip install -q python-dotenv
-swift build -c release --product terwatch >/dev/null
-python3 scripts/bench/reload_latency.py "$(swift build -c release --show-bin-path)/terwatch" "$@"
+terwatch=$(scripts/build-release.sh)
+python3 scripts/bench/reload_latency.py "$terwatch" "$@"

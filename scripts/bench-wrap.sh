@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v dotenv >/dev/null 2>&1 || python3 -m pip install -q "python-dotenv[cli]"
-swift build -c release --product terwatch >/dev/null
-python3 scripts/bench/wrap_overhead.py "$(swift build -c release --show-bin-path)/terwatch" "$@"
+terwatch=$(scripts/build-release.sh)
+python3 scripts/bench/wrap_overhead.py "$terwatch" "$@"

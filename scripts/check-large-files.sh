@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh python3
-swift build -c release --product terwatch >/dev/null
-terwatch="$(swift build -c release --show-bin-path)/terwatch"
+terwatch=$(scripts/build-release.sh)
 work=".bench/large"
 mkdir -p "$work"
 

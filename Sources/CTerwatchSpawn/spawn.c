@@ -7,6 +7,14 @@
 // async-signal-safe functions and raw system calls (the parent is
 // multithreaded: any lock another thread held at fork time stays held here).
 //
+// The terminal: with a terminal descriptor given, the child makes its own new
+// process group the terminal's foreground group right after setpgid, while
+// every signal is still blocked (a background process that calls tcsetpgrp
+// with SIGTTOU neither blocked nor ignored is stopped instead), and only when
+// the parent's group holds the terminal at that moment: the child runs in the
+// foreground from its first instruction, and terwatch in the background of a
+// shell never steals the terminal.
+//
 // The exec report: a close-on-exec pipe. A successful execve closes it and the
 // parent reads end of file; a failure writes {step, errno} to it first, so the
 // parent tells "not found" from "not executable" exactly.
@@ -20,6 +28,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 /// The highest signal number the kernel knows (64 on Linux).
@@ -89,9 +98,13 @@ static int set_up_streams(const int streams[3], int sources[3]) {
 
 /// The child between fork and execve; never returns.
 static void run_child(
-    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int report_fd
+    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal,
+    int report_fd
 ) {
+    pid_t parent_group = getpgrp();
     if (setpgid(0, 0) < 0) fail(report_fd, TERWATCH_SPAWN_SETUP);
+    // A failure (the terminal went away) leaves the child in the background: it still runs.
+    if (terminal >= 0 && tcgetpgrp(terminal) == parent_group) tcsetpgrp(terminal, getpid());
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) fail(report_fd, TERWATCH_SPAWN_SETUP);
     // The parent died before the signal was armed: nobody would ever kill this child.
     if (getppid() != parent) _exit(127);
@@ -126,7 +139,7 @@ static int report_pipe(int ends[2]) {
 }
 
 struct terwatch_spawn_outcome terwatch_spawn(
-    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent
+    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal
 ) {
     struct terwatch_spawn_outcome outcome = {-1, TERWATCH_SPAWN_STARTED, 0};
     int ends[2];
@@ -142,7 +155,7 @@ struct terwatch_spawn_outcome terwatch_spawn(
     pid_t pid = fork();
     if (pid == 0) {
         close(ends[0]);
-        run_child(path, argv, envp, streams, parent, ends[1]);
+        run_child(path, argv, envp, streams, parent, terminal, ends[1]);
     }
     int fork_error = errno;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
@@ -166,6 +179,8 @@ struct terwatch_spawn_outcome terwatch_spawn(
     if (received == sizeof message) {
         outcome.step = message.step;
         outcome.error = message.error;
+        // The failed child may have taken the terminal: its zombie still holds the group id to compare.
+        if (terminal >= 0) terwatch_hand_terminal(terminal, pid, getpgrp());
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {}
     }
     return outcome;
@@ -179,4 +194,20 @@ int terwatch_is_child_subreaper(void) {
     int on = 0;
     if (prctl(PR_GET_CHILD_SUBREAPER, &on, 0, 0, 0) < 0) return -errno;
     return on ? 1 : 0;
+}
+
+int terwatch_hand_terminal(int terminal, pid_t from, pid_t to) {
+    sigset_t stop_output, previous;
+    sigemptyset(&stop_output);
+    sigaddset(&stop_output, SIGTTOU);
+    pthread_sigmask(SIG_BLOCK, &stop_output, &previous);
+    int result = 0;
+    pid_t foreground = tcgetpgrp(terminal);
+    if (foreground < 0) {
+        result = -errno;
+    } else if (foreground == from) {
+        result = tcsetpgrp(terminal, to) == 0 ? 1 : -errno;
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    return result;
 }

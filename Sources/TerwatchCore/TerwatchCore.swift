@@ -56,7 +56,8 @@
 // `WrapMode`): `ChildSupervisor` runs the `Supervisor` state machine (start,
 // stop, restart, signal, backoff, health) around a child started by
 // `terwatch_spawn` (fork, parent-death signal, exec) and an `OrphanReaper` for
-// the grandchildren re-parented to terwatch. `Logger` writes every line through
+// the grandchildren re-parented to terwatch; on a terminal the child is its
+// foreground process group (`ControllingTerminal`). `Logger` writes every line through
 // the `Redactor` in one `write`.
 //
 // Runtime: the `terwatch` binary runs every task on `MainLoop`, a default

@@ -49,11 +49,12 @@ struct RunCommand: ParsableCommand {
         let options = AgentOptions(
             files: files, sources: sources, validation: validation, hooks: hooks, notification: notification,
             secrets: secrets, audit: audit)
-        let line = commandLine
+        var command = ChildCommand(executable: commandLine[0], arguments: Array(commandLine.dropFirst()))
+        command.terminal = .standardInput()
         let mode = WrapMode(
             configuration: try options.configuration(),
             wrap: WrapConfiguration(
-                command: ChildCommand(executable: line[0], arguments: Array(line.dropFirst())),
+                command: command,
                 policy: wrap.policy, onChange: wrap.onChange, signal: notification.signal),
             logger: logger,
             fingerprinter: fingerprinter)

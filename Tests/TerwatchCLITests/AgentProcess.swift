@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 
-/// A long-running process — `terwatch watch`, or a test daemon — started in a sandbox, in a session of its own, with its stderr read line by line.
+/// A long-running process — `terwatch watch`, or a test daemon — started in a sandbox, in a session of its own, with its stderr (or terminal) read line by line.
 ///
 /// Every wait has a deadline. `stop()` (also run on release) ends every
 /// process of the session: terwatch, its hooks and whatever they started.
@@ -16,19 +16,37 @@ final class AgentProcess: @unchecked Sendable {
     private var status: Int32 = 0
 
     /// Starts `executable arguments…` (terwatch unless told) in `sandbox` with the base environment plus `environment`.
+    ///
+    /// On a `terminal`, the process has it as its controlling terminal (it is
+    /// the terminal's foreground group) and as stdin, stdout and stderr, and
+    /// `lines` are what it writes there; otherwise stdin and stdout are
+    /// /dev/null and `lines` are its stderr.
     init(
         _ sandbox: Sandbox, _ arguments: [String], executable: String = Sandbox.terwatch.path,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], terminal: PseudoTerminal? = nil
     ) throws {
         var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        if let terminal {
+            ends = [dup(terminal.master), -1]
+            guard ends[0] >= 0 else { throw POSIXError(.EMFILE) }
+            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        } else {
+            guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
+        if let terminal {
+            // Opened after setsid (posix_spawn runs the file actions last), so it becomes the controlling terminal.
+            posix_spawn_file_actions_addopen(&actions, 0, terminal.path, O_RDWR, 0)
+            posix_spawn_file_actions_adddup2(&actions, 0, 1)
+            posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -49,7 +67,7 @@ final class AgentProcess: @unchecked Sendable {
         defer { (argv + envp).forEach { free($0) } }
         var child = pid_t()
         let code = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, envp)
-        close(ends[1])
+        if ends[1] >= 0 { close(ends[1]) }
         guard code == 0 else {
             close(ends[0])
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
@@ -117,15 +135,7 @@ final class AgentProcess: @unchecked Sendable {
 
     /// The live processes (zombies left out: they run nothing) whose session id is `session`, from /proc.
     static func sessionMembers(_ session: pid_t) -> [pid_t] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> pid_t? in
-            guard let pid = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
-            // After "pid (comm) ": state, ppid, pgrp, session.
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 3 && fields[0] != "Z" && pid_t(fields[3]) == session ? pid : nil
-        }
+        ProcStat.all().filter { $0.stat.state != "Z" && $0.stat.session == session }.map(\.pid)
     }
 }
 

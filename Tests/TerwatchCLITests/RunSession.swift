@@ -23,10 +23,10 @@ final class RunSession {
     let sandbox: Sandbox
     let terwatch: AgentProcess
 
-    /// Writes `.env` (`env`), `child.sh` (`script`) and runs `prepare`, then starts terwatch with `arguments`.
+    /// Writes `.env` (`env`), `child.sh` (`script`) and runs `prepare`, then starts terwatch with `arguments` (on `terminal`, if given).
     init(
         env: String = "G=one\n", script: String = RunSession.childScript, _ arguments: [String] = [],
-        environment: [String: String] = [:], prepare: (Sandbox) throws -> Void = { _ in }
+        environment: [String: String] = [:], terminal: PseudoTerminal? = nil, prepare: (Sandbox) throws -> Void = { _ in }
     ) throws {
         sandbox = try Sandbox()
         try sandbox.write(".env", env)
@@ -34,7 +34,7 @@ final class RunSession {
         try prepare(sandbox)
         terwatch = try AgentProcess(
             sandbox, ["-f", ".env", "--debounce", "0"] + arguments + ["--", "/bin/sh", "child.sh"],
-            environment: environment)
+            environment: environment, terminal: terminal)
     }
 
     /// Waits for the `ready` line with `value`, at or after stderr line `from`; returns the child's pid.
@@ -63,23 +63,11 @@ final class RunSession {
 
     /// Waits until `pid` has neither a live process nor a zombie; false at the deadline.
     static func waitUntilGone(_ pid: Int32, within limit: TimeInterval = AgentProcess.deadline) -> Bool {
-        let end = Date().addingTimeInterval(limit)
-        while Date() < end {
-            if !FileManager.default.fileExists(atPath: "/proc/\(pid)") { return true }
-            usleep(10_000)
-        }
-        return false
+        ProcStat.eventually(within: limit) { ProcStat(pid) == nil }
     }
 
     /// The zombies whose parent is `parent`, from /proc.
     static func zombies(of parent: Int32) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> Int32? in
-            guard let pid = Int32(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && fields[0] == "Z" && Int32(fields[1]) == parent ? pid : nil
-        }
+        ProcStat.all().filter { $0.stat.state == "Z" && $0.stat.parent == parent }.map(\.pid)
     }
 }

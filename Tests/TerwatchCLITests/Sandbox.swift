@@ -7,7 +7,9 @@ final class Sandbox {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The built binary: next to the test bundle, else in the package's .build/debug.
+    /// The binary under test: `$TERWATCH_TEST_BINARY` when set (e.g. the release build of scripts/build-release.sh), else the debug build.
     static let terwatch: URL = {
+        if let chosen = ProcessInfo.processInfo.environment["TERWATCH_TEST_BINARY"] { return URL(fileURLWithPath: chosen) }
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("terwatch")
         let inBuild = packageRoot.appendingPathComponent(".build/debug/terwatch")

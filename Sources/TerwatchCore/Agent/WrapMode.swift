@@ -12,7 +12,15 @@ import Glibc
 /// * Signals: `HUP` asks the agent for a reload check; `TERM`, `INT` and
 ///   `QUIT` stop the child with that signal (then `KILL` after
 ///   `--stop-timeout`); `TSTP` is forwarded, then terwatch stops itself with
-///   `SIGSTOP`; every other signal goes to the child's process group.
+///   `SIGSTOP`; `CONT` first gives the terminal back to the child if
+///   terwatch's group holds it (after `fg`); every other signal goes to the
+///   child's process group.
+/// * Terminal (the command's `ControllingTerminal`): the child is the
+///   terminal's foreground group, so Ctrl-C and Ctrl-Z reach it, not
+///   terwatch. When it stops at the terminal, terwatch takes the terminal
+///   back and stops itself, so the shell sees the job stopped; `fg` continues
+///   both. A child that dies of Ctrl-C (INT) or Ctrl-backslash (QUIT) ends
+///   terwatch with its status, whatever `--restart` says.
 /// * Supervisor events are logged; `healthy` tells the agent where a
 ///   rollback returns to; `unhealthy` asks the agent to roll back and starts
 ///   the configuration it returns to, or applies the restart policy.
@@ -48,8 +56,16 @@ public struct WrapMode: Sendable {
     ) async -> Int32 {
         let (commands, commandFeed) = AsyncStream<AgentCommand>.makeStream(bufferingPolicy: .unbounded)
         return await withTaskGroup(of: Void.self) { group in
+            let (reaperNotices, reaperFeed) = AsyncStream<ReceivedSignal>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            group.addTask {
+                for await notice in childStatus {
+                    reaperFeed.yield(notice)
+                    await self.followJobControl()
+                }
+                reaperFeed.finish()
+            }
             group.addTask { [reaper, logger] in
-                await reaper.run(notices: childStatus) { reaped in
+                await reaper.run(notices: reaperNotices) { reaped in
                     for orphan in reaped {
                         logger.debug("reaped", ["pid": .integer(Int(orphan.pid)), "status": .string(orphan.status.description)])
                     }
@@ -79,9 +95,19 @@ public struct WrapMode: Sendable {
         case SIGTSTP:
             await supervisor.signal(received.signal)
             kill(getpid(), SIGSTOP)
+        case SIGCONT:
+            await supervisor.handTerminalToChild()
+            await supervisor.signal(received.signal)
         default:
             await supervisor.signal(received.signal)
         }
+    }
+
+    /// On each SIGCHLD: when the child was stopped at the terminal (Ctrl-Z), the terminal is terwatch's again and terwatch stops too, so the shell sees its job stopped.
+    private func followJobControl() async {
+        guard await supervisor.childStoppedAtTerminal() else { return }
+        logger.debug("child", ["event": "stopped at the terminal; stopping terwatch"])
+        kill(getpid(), SIGSTOP)
     }
 
     /// Logs each supervisor event and acts on health reports; stops the agent once the supervisor has finished.

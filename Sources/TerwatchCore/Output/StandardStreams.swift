@@ -1,26 +1,14 @@
 import Glibc
 
-/// Writes text to standard output and standard error, unbuffered, retrying short writes and EINTR.
+/// Writes text to standard output and standard error, unbuffered, with `LineWriter`'s rules (one `write(2)` per text, retried on EINTR and after a partial write).
 public enum StandardStreams {
     /// Writes `text` to standard output.
     public static func writeOutput(_ text: String) {
-        write(text, to: STDOUT_FILENO)
+        _ = LineWriter(descriptor: STDOUT_FILENO).write(text)
     }
 
     /// Writes `text` to standard error.
     public static func writeError(_ text: String) {
-        write(text, to: STDERR_FILENO)
-    }
-
-    private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
+        _ = LineWriter(descriptor: STDERR_FILENO).write(text)
     }
 }

@@ -65,8 +65,7 @@ public final class ChildExitWatcher: Sendable {
     public func exitStatus(
         of pid: pid_t, beforeReaping: (ExitStatus) -> Void
     ) async throws(ProcessError) -> ExitStatus {
-        guard let pidfdOpen = LinuxFunctions.pidfdOpen else { throw .systemCall(.pidfdOpen, code: ENOSYS) }
-        let pidfd = pidfdOpen(pid, 0)
+        let pidfd = LinuxFunctions.pidfdOpen(pid)
         guard pidfd >= 0 else { throw .systemCall(.pidfdOpen, code: errno) }
         defer { SystemCall.close(pidfd) }
         // Fails at once for a process that is not our child, and spares the thread a child that has already exited.

@@ -70,8 +70,7 @@ public struct Spawner: Sendable {
         try check(posix_spawn_file_actions_init(&actions))
         defer { posix_spawn_file_actions_destroy(&actions) }
         try addStreams(to: &actions)
-        guard let addCloseFrom = LinuxFunctions.addCloseFrom else { throw .systemCall(.posixSpawn, code: ENOSYS) }
-        try check(addCloseFrom(&actions, 3))
+        try check(LinuxFunctions.addCloseFrom(&actions, 3))
 
         var attributes = posix_spawnattr_t()
         try check(posix_spawnattr_init(&attributes))

@@ -25,9 +25,8 @@ enum SystemCall {
 
     /// A new pipe whose two ends are close-on-exec.
     static func pipe() throws(ProcessError) -> (read: Int32, write: Int32) {
-        guard let pipe2 = LinuxFunctions.pipe2 else { throw .systemCall(.pipe, code: ENOSYS) }
         var ends: [Int32] = [-1, -1]
-        guard pipe2(&ends, O_CLOEXEC) == 0 else { throw .systemCall(.pipe, code: errno) }
+        guard LinuxFunctions.pipe(&ends) == 0 else { throw .systemCall(.pipe, code: errno) }
         return (ends[0], ends[1])
     }
 }

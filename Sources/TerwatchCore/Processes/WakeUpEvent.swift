@@ -7,8 +7,7 @@ struct WakeUpEvent: Sendable {
 
     /// Opens a new eventfd.
     init() throws(ProcessError) {
-        guard let eventfd = LinuxFunctions.eventfd else { throw .systemCall(.eventfd, code: ENOSYS) }
-        let descriptor = eventfd(0, LinuxFunctions.eventCloseOnExec | O_NONBLOCK)
+        let descriptor = LinuxFunctions.eventfd()
         guard descriptor >= 0 else { throw .systemCall(.eventfd, code: errno) }
         self.descriptor = descriptor
     }

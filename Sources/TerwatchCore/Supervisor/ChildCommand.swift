@@ -12,6 +12,8 @@ public struct ChildCommand: Hashable, Sendable {
     public var standardOutput: Spawner.Stream = .inherited
     /// The child's standard error; inherited by default.
     public var standardError: Spawner.Stream = .inherited
+    /// The terminal the child is made the foreground process group of, while terwatch's group is; nil: none.
+    public var terminal: ControllingTerminal?
 
     /// The command `executable arguments…`, its standard streams inherited.
     public init(executable: String, arguments: [String] = [], searchPath: String? = nil) {

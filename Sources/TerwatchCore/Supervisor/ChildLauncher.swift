@@ -15,6 +15,10 @@ import Synchronization
 /// set-group-ID program or one with file capabilities: such a command (or
 /// what it execs later) does not die with terwatch.
 ///
+/// With a `ChildCommand.terminal`, the child makes itself the terminal's
+/// foreground process group before it execs, if terwatch's group holds the
+/// terminal then (`ControllingTerminal`).
+///
 /// Each fork happens under the `ChildRegistry` lock and the new pid is
 /// registered before the lock is released, so the orphan reaper cannot take
 /// the child's status. The path is resolved first, in the caller's task, the
@@ -34,6 +38,7 @@ public final class ChildLauncher: Sendable {
         let argv: CStringArray
         let envp: CStringArray
         let streams: (Spawner.Stream, Spawner.Stream, Spawner.Stream)
+        let terminal: Int32
         let continuation: CheckedContinuation<Result<Int32, SupervisorError>, Never>
     }
 
@@ -61,7 +66,9 @@ public final class ChildLauncher: Sendable {
         let envp = CStringArray(environment)
         let streams = (command.standardInput, command.standardOutput, command.standardError)
         return await withCheckedContinuation { continuation in
-            enqueue(Request(path: path, argv: argv, envp: envp, streams: streams, continuation: continuation))
+            enqueue(Request(
+                path: path, argv: argv, envp: envp, streams: streams, terminal: command.terminal?.descriptor ?? -1,
+                continuation: continuation))
         }
     }
 
@@ -124,7 +131,8 @@ public final class ChildLauncher: Sendable {
             $0.step == Int32(TERWATCH_SPAWN_EXEC.rawValue) && $0.error == ETXTBSY
         }) {
             registry.launching({
-                terwatch_spawn(request.path, request.argv.pointers, request.envp.pointers, descriptors, parent)
+                terwatch_spawn(
+                    request.path, request.argv.pointers, request.envp.pointers, descriptors, parent, request.terminal)
             }, startedPid: { $0.step == Int32(TERWATCH_SPAWN_STARTED.rawValue) ? $0.pid : nil })
         }
         switch terwatch_spawn_step(rawValue: UInt32(outcome.step)) {

@@ -34,6 +34,23 @@ final class ChildProcessGroup: Sendable {
         }
     }
 
+    /// Makes the group the foreground group of `terminal` if terwatch's group holds it; false when it did not, or once the leader has exited.
+    func takeTerminal(_ terminal: ControllingTerminal) -> Bool {
+        leaderRunning.withLock { running in running && terminal.give(to: leader) }
+    }
+
+    /// Whether the leader has stopped while the group held `terminal`, which is then terwatch's group's again; consumes the leader's stop report.
+    func stoppedHoldingTerminal(_ terminal: ControllingTerminal) -> Bool {
+        leaderRunning.withLock { running in
+            guard running else { return false }
+            // WSTOPPED alone never reaps; the unreaped leader keeps the pid ours.
+            var info = siginfo_t()
+            guard SystemCall.retrying({ waitid(P_PID, id_t(leader), &info, WSTOPPED | WNOHANG) }) == 0,
+                  info._sifields._sigchld.si_pid == leader, info.si_code == Int32(CLD_STOPPED) else { return false }
+            return terminal.takeBack(from: leader)
+        }
+    }
+
     /// Records the leader's exit (call it before reaping the leader), kills the rest of the group, and returns the members still dying.
     func leaderExited() -> GroupRemnant {
         leaderRunning.withLock { running in

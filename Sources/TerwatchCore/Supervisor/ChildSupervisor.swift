@@ -15,6 +15,11 @@ import Glibc
 ///   then feeds `childExited`.
 /// * `signal`: `kill(-pgid, sig)` through the child's `ChildProcessGroup`,
 ///   which refuses once the leader has exited (reported as `signalDropped`).
+/// * Terminal (`ChildCommand.terminal`): the child takes it when spawned;
+///   when the leader exits, the terminal goes back to terwatch's group before
+///   the leader is reaped and before any restart, and an exit by INT or QUIT
+///   while the child held it is fed as `childInterrupted`. `childStoppedAtTerminal`
+///   and `handTerminalToChild` carry job control (Ctrl-Z, `fg`) across.
 /// * Timers: one `Task.sleep(until:)` to the machine's `deadline`, re-armed
 ///   after each input when the deadline changes; no polling, and no wake-up
 ///   while nothing is due.
@@ -97,6 +102,18 @@ public actor ChildSupervisor {
         command(.rollBack(to: configuration))
     }
 
+    /// Gives the terminal to the running child's group if terwatch's group holds it (after `fg`); call it before forwarding SIGCONT.
+    public func handTerminalToChild() {
+        guard let terminal = command.terminal, let child else { return }
+        _ = child.takeTerminal(terminal)
+    }
+
+    /// Whether the running child has stopped (Ctrl-Z) while it held the terminal; the terminal is then terwatch's group's again, and terwatch should stop too, as a shell expects of its job.
+    public func childStoppedAtTerminal() -> Bool {
+        guard let terminal = command.terminal, let child else { return false }
+        return child.stoppedHoldingTerminal(terminal)
+    }
+
     /// Waits until the supervisor has finished and returns the status terwatch exits with (`code`).
     public func finished() async -> ExitStatus {
         if let outcome { return outcome }
@@ -153,16 +170,22 @@ public actor ChildSupervisor {
 
     /// Waits for the child in a task of its own; reports the exit once the rest of its group is gone.
     private func watch(_ group: ChildProcessGroup) {
-        Task { [watcher, launcher, orphanReaper, eventFeed] in
+        Task { [watcher, launcher, orphanReaper, eventFeed, terminal = command.terminal] in
             let pid = group.leader
             var remnant: GroupRemnant?
+            var heldTerminal = false
+            /// Runs while the leader is an unreaped zombie, so its pid still names its group.
+            func leaderExited() {
+                heldTerminal = terminal?.takeBack(from: pid) ?? false
+                remnant = group.leaderExited()
+            }
             let status: ExitStatus
             do throws(ProcessError) {
-                status = try await watcher.exitStatus(of: pid) { _ in remnant = group.leaderExited() }
+                status = try await watcher.exitStatus(of: pid) { _ in leaderExited() }
             } catch {
                 // The child runs unwatched: kill its group and reap it here.
                 eventFeed.yield(.failure("cannot wait for child \(pid): \(error); killing it"))
-                remnant = group.leaderExited()
+                leaderExited()
                 var raw: Int32 = 0
                 _ = SystemCall.retrying { waitpid(pid, &raw, 0) }
                 status = raw & 0x7f == 0 ? .exited(raw >> 8 & 0xff) : .signaled(raw & 0x7f)
@@ -170,13 +193,16 @@ public actor ChildSupervisor {
             await remnant?.waitUntilGone()
             launcher.registry.release(pid)
             orphanReaper?.poke()
-            self.childEnded(pid, status)
+            self.childEnded(pid, status, interrupted: heldTerminal && Self.interruptions.contains(status))
         }
     }
 
-    private func childEnded(_ pid: Int32, _ status: ExitStatus) {
+    /// How a child interrupted at its terminal ends: Ctrl-C (INT), Ctrl-backslash (QUIT).
+    private static let interruptions: Set<ExitStatus> = [.signaled(SIGINT), .signaled(SIGQUIT)]
+
+    private func childEnded(_ pid: Int32, _ status: ExitStatus, interrupted: Bool) {
         if child?.leader == pid { child = nil }
-        feed(.childExited(pid: pid, status, at: now))
+        feed(interrupted ? .childInterrupted(pid: pid, status, at: now) : .childExited(pid: pid, status, at: now))
     }
 
     private func rearmTimer() {

@@ -12,12 +12,8 @@ struct GroupRemnant: Sendable {
 
     /// Opens a pidfd for each of `members`; a member gone meanwhile is skipped.
     init(members: [Int32]) {
-        guard let pidfdOpen = LinuxFunctions.pidfdOpen else {
-            pidfds = []
-            return
-        }
         pidfds = members.compactMap { pid in
-            let pidfd = pidfdOpen(pid, 0)
+            let pidfd = LinuxFunctions.pidfdOpen(pid)
             guard pidfd >= 0 else { return nil }
             // pidfd_open sets close-on-exec itself.
             return pidfd

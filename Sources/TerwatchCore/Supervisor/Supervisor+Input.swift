@@ -25,6 +25,8 @@ extension Supervisor {
         case spawnFailed(ExitStatus, reason: String, at: Duration)
         /// The child exited, and the rest of its process group is gone.
         case childExited(pid: Int32, ExitStatus, at: Duration)
+        /// The child died of INT or QUIT while it held the terminal (Ctrl-C, Ctrl-backslash), and the rest of its group is gone: finish with its status, whatever the restart policy.
+        case childInterrupted(pid: Int32, ExitStatus, at: Duration)
         /// The timer armed for `deadline` went off.
         case timerFired(at: Duration)
     }

@@ -97,6 +97,12 @@ extension Supervisor {
         }
     }
 
+    mutating func childInterrupted(_ pid: Int32, _ status: ExitStatus, at now: Duration) -> [Action] {
+        guard case .running(let child) = state, child.pid == pid else { return childExited(pid, status, at: now) }
+        lastStatus = status
+        return [reportExit(child, status, at: now)] + finish(status)
+    }
+
     mutating func timerFired(at now: Duration) -> [Action] {
         switch state {
         case .running(var child):

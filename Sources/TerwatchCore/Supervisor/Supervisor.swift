@@ -36,6 +36,9 @@ import Glibc
 ///   healthy, it then waits (`awaitingRollback`) for the caller, who owns the
 ///   configurations, to answer `rollBack(to:)` with the configuration to start,
 ///   or nil to apply the restart policy instead.
+/// * A child interrupted at its terminal (`childInterrupted`: it died of INT or
+///   QUIT typed there) finishes the machine like a stop, never restarts:
+///   Ctrl-C ends terwatch as it ends any foreground job.
 /// * `stop` with no child finishes with the last child's status, or 128 + the
 ///   stop signal when no child ever ran.
 public struct Supervisor: Hashable, Sendable {
@@ -87,6 +90,7 @@ public struct Supervisor: Hashable, Sendable {
         case .spawned(let pid, let now): spawned(pid, at: now)
         case .spawnFailed(let status, let reason, let now): spawnFailed(status, reason: reason, at: now)
         case .childExited(let pid, let status, let now): childExited(pid, status, at: now)
+        case .childInterrupted(let pid, let status, let now): childInterrupted(pid, status, at: now)
         case .timerFired(let now): timerFired(at: now)
         }
     }

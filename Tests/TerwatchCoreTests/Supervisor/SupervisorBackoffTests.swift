@@ -35,6 +35,23 @@ import Testing
         #expect(RestartPolicy.allCases.map(\.rawValue) == ["never", "on-failure", "always"])
     }
 
+    @Test(arguments: [RestartPolicy.never, .onFailure, .always])
+    func aChildInterruptedAtItsTerminalFinishesWhateverThePolicy(policy: RestartPolicy) {
+        var machine = SupervisorFixtures.running(SupervisorPolicy(restart: policy, rollbackWindow: .seconds(5)))
+        let actions = machine.handle(.childInterrupted(pid: 100, .signaled(SIGINT), at: .seconds(1)))
+        #expect(actions == [
+            .report(.exited(pid: 100, status: .signaled(SIGINT), uptime: .seconds(1))), .exit(.signaled(SIGINT)),
+        ])
+        #expect(machine.state == .exited(.signaled(SIGINT)))
+    }
+
+    @Test func anInterruptionOfAChildBeingStoppedForARestartStillRestarts() {
+        var machine = SupervisorFixtures.running(SupervisorPolicy(restart: .always))
+        _ = machine.handle(.restart(SupervisorFixtures.configuration(2)), at: .seconds(1))
+        let actions = machine.handle(.childInterrupted(pid: 100, .signaled(SIGINT), at: .seconds(2)))
+        #expect(actions.last == .spawn(SupervisorFixtures.configuration(2)))
+    }
+
     @Test func theExitStatusBecomesTerwatchsStatus() {
         for (status, code) in [(ExitStatus.exited(7), Int32(7)), (.exited(0), 0), (.signaled(SIGKILL), 137), (.signaled(SIGTERM), 143)] {
             var machine = SupervisorFixtures.running()
