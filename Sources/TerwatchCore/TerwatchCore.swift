@@ -40,7 +40,11 @@
 // `HookFailure`). Commits and, on request, rejections become `AgentEvent`s
 // (the JSON line plus what a hook's environment needs) published to
 // `Subscribers`: FIFO, signal and exec-hook subscribers, each behind its own
-// `SubscriberQueue` and task, so none can hold up another or the agent.
+// `SubscriberQueue` and task, so none can hold up another or the agent. A
+// load's warnings are logged once per change (`LoadWarnings`); secret values
+// that rotate out or are turned down stay redacted (`RetiredSecrets`), and a
+// value cut by a hook's output tail is redacted up to the cut
+// (`Redactor+Cuts`).
 //
 // Processes and signals: `SignalCenter` blocks terwatch's signals at start and
 // hands them out as streams from one `sigwaitinfo` thread. `Spawner` starts hooks

@@ -13,91 +13,91 @@ extension WatchTests {
     /// stderr, FIFO lines, audit log and the events it gave the exec hook
     /// must hold no canary; the hook's environment must hold the new ones.
     @Suite struct SecretLeakWatchTests {
-        static let validateHook = #"[ "$LOG_LEVEL" != bad ] || { env; echo "password is $DB_PASSWORD"; exit 3; }"#
-        static let execHook = #"cat > "exec-$TERWATCH_EVENT.json"; env > "exec-$TERWATCH_EVENT.env"; echo "exec saw $DB_PASSWORD $API_CRED $signing_secret"; exit 4"#
-
         @Test(arguments: [["-v"], ["-v", "--log-format", "json"]])
         func noCanaryInAnythingTerwatchEmits(logArguments: [String]) throws {
-            let old = SecretLeakFixture(version: "old")
             let new = SecretLeakFixture(version: "new")
-            let sandbox = try Sandbox()
-            try old.write(to: sandbox)
-            try SecretLeakFixture.writeUnreadable(to: sandbox)
-            let events = try EventFIFO(sandbox.path("events.fifo"))
-            let arguments = ["watch", "--fifo", "events.fifo", "--notify-rejections", "--audit-log", "audit.log",
-                             "--debounce", "300ms", "--validate", Self.validateHook, "--exec", Self.execHook]
-                + SecretLeakFixture.arguments + logArguments
-            // sh keeps terwatch's pid and sends its stdout to a file the test reads.
-            let agent = try AgentProcess(
-                sandbox, ["-c", #"exec "$0" "$@" > terwatch.stdout"#, Sandbox.terwatch.path] + arguments,
-                executable: "/bin/sh")
+            let run = try SecretLeakRun(["watch"] + logArguments)
+            let agent = run.agent
+            let sandbox = run.sandbox
             defer { agent.stop() }
-            let watching = logArguments.contains("json") ? #""event":"watching""# : "terwatch: watching "
-            try #require(agent.waitForLine(containing: watching) != nil, "no watching line:\n\(agent.errorOutput)")
-            var lines: [String] = []
-            func next(_ matches: (Event) -> Bool) throws -> Event {
-                while true {
-                    let line = try #require(events.nextLine(), "no event; stderr:\n\(agent.errorOutput)")
-                    lines.append(line)
-                    if let event = Event(line: line), matches(event) { return event }
-                }
-            }
+            try run.waitUntilWatching(json: logArguments.contains("json"))
 
             try new.write(to: sandbox, logLevel: "bad")
-            let rejectedRotation = try next { $0.event == "rejected" }
+            let rejectedRotation = try run.next { $0.event == "rejected" }
             #expect(rejectedRotation.reason?.contains("LOG_LEVEL=bad") == true, "\(rejectedRotation)")
             #expect(rejectedRotation.reason?.contains("DB_PASSWORD=<redacted>") == true, "\(rejectedRotation)")
             #expect(rejectedRotation.reason?.contains("postgres://app:<redacted>@db:5432/app") == true)
 
             try new.write(to: sandbox, logLevel: "debug")
-            let reload = try next { $0.event == "reload" && $0.values?["LOG_LEVEL"] == "debug" }
+            let reload = try run.next { $0.event == "reload" && $0.values?["LOG_LEVEL"] == "debug" }
             #expect(reload.changed == ["LOG_LEVEL"] && reload.values == ["LOG_LEVEL": "debug"])
             #expect(Set(reload.rotated ?? []) == Set(SecretLeakFixture.secretKeys), "\(reload)")
             let generation = try #require(reload.generation)
             // The exec hook ran for the first rejection and for this reload.
-            try #require(waitForExecFailures(2, in: agent), "\(agent.errorOutput)")
+            try #require(run.waitForExecFailures(2), "\(agent.errorOutput)")
 
             try sandbox.write(".env", SecretLeakFixture.malformedEnv)
-            let rejectedSyntax = try next { $0.event == "rejected" && $0.reason == "the sources have 2 errors" }
+            let rejectedSyntax = try run.next { $0.event == "rejected" && $0.reason == "the sources have 2 errors" }
             #expect(rejectedSyntax.line.contains("unexpected 'P' after key 'DB'"), "\(rejectedSyntax)")
-            try #require(waitForExecFailures(3, in: agent), "\(agent.errorOutput)")
+            try #require(run.waitForExecFailures(3), "\(agent.errorOutput)")
             agent.send(SIGTERM)
             #expect(agent.waitForExit() == 0, "\(agent.errorOutput)")
 
-            let stderr = agent.errorOutput
-            let stdout = try String(contentsOfFile: sandbox.path("terwatch.stdout"), encoding: .utf8)
-            let audit = try String(contentsOfFile: sandbox.path("audit.log"), encoding: .utf8)
-            let execInput = try ["reload", "rejected"].map {
-                try String(contentsOfFile: sandbox.path("exec-\($0).json"), encoding: .utf8)
-            }.joined()
-            let canaries = SecretLeakFixture.allCanaries
-            SecretLeakFixture.expectNone(of: canaries, in: stderr, "stderr")
-            SecretLeakFixture.expectNone(of: canaries, in: stdout, "stdout")
-            SecretLeakFixture.expectNone(of: canaries, in: lines.joined(separator: "\n"), "the FIFO")
-            SecretLeakFixture.expectNone(of: canaries, in: audit, "the audit log")
-            SecretLeakFixture.expectNone(of: canaries, in: execInput, "the exec hook's stdin")
-
-            // What is not secret shows, so the test sees the output.
-            #expect(stderr.contains("LOG_LEVEL=bad"))
-            #expect(stderr.contains("exec saw <redacted> <redacted> <redacted>"), "\(stderr)")
-            #expect(stderr.contains("unexpected 't' after the closing quote of 'DB_PASSWORD'"), "\(stderr)")
-            #expect(audit.split(separator: "\n").count == 4, "\(audit)")
-            #expect(try sandbox.terwatch("audit", "verify", "audit.log").stdout == "ok: 4 records\n")
+            try run.expectNoCanaryInAnythingTerwatchWrote(records: 4)
+            #expect(agent.errorOutput.contains("unexpected 't' after the closing quote of 'DB_PASSWORD'"), "\(agent.errorOutput)")
+            let execInput = try String(contentsOfFile: sandbox.path("exec-reload.json"), encoding: .utf8)
             #expect(execInput.contains(#""generation":\#(generation)"#))
             // The exec hook is the secrets' consumer: its environment holds the new values.
             let execEnvironment = try String(contentsOfFile: sandbox.path("exec-reload.env"), encoding: .utf8)
             #expect(execEnvironment.contains("DB_PASSWORD=\(new.password)\n") && execEnvironment.contains("API_CRED=\(new.fileTarget)\n"))
         }
-    
-        /// Waits until `count` lines of stderr report a failed exec hook.
-        private func waitForExecFailures(_ count: Int, in agent: AgentProcess) -> Bool {
-            var from = 0
-            for _ in 0..<count {
-                guard agent.waitForLine(containing: "exec-failed", from: from) != nil else { return false }
-                let lines = agent.lines
-                from = (lines.indices.first { $0 >= from && lines[$0].contains("exec-failed") } ?? from) + 1
+
+        /// A hook whose last 4 KiB of output begin inside a secret: no piece of it shows, in the log or the audit log.
+        @Test(arguments: [["--log-format", "text"], ["--log-format", "json"]])
+        func hookOutputCutInsideASecretShowsNoPieceOfIt(logArguments: [String]) throws {
+            let fixture = SecretLeakFixture(version: "old")
+            let sandbox = try Sandbox()
+            try fixture.write(to: sandbox)
+            // 4096 bytes are kept: the password's last 12 bytes, a line feed, then 4083 'x'.
+            let hook = #"printf 'password: %s\n' "$DB_PASSWORD"; head -c 4083 /dev/zero | tr '\0' x; exit 1"#
+            let result = try sandbox.terwatch(
+                ["watch", "--validate", hook, "--audit-log", "audit.log"] + SecretLeakFixture.arguments + logArguments)
+            #expect(result.status == 1, "\(result)")
+            let audit = try String(contentsOfFile: sandbox.path("audit.log"), encoding: .utf8)
+            let piece = String(fixture.password.suffix(12))
+            SecretLeakFixture.expectNone(of: [piece, String(piece.prefix(4))], in: result.stderr + audit, "the rejection")
+            let xs = String(repeating: "x", count: 4083)
+            #expect(result.stderr.contains(#"exited with status 1: …<redacted>\n"# + xs + "\""), "\(result)")
+            #expect(audit.contains(#"exited with status 1: …<redacted>\n"# + xs + "\""), "\(audit)")
+        }
+
+        /// A hook that prints a value rotated out two generations ago: the rejection still hides it everywhere.
+        @Test func aValueRotatedOutGenerationsAgoStaysRedacted() throws {
+            let passwords = ["CANARY-first-3e7a9c1b5d", "CANARY-second-8b2d6f0a4c", "CANARY-third-1f5b9d3e7a"]
+            // The hook keeps every password it is shown and prints them all when it rejects.
+            let hook = #"echo "$DB_PASSWORD" >> seen.txt; [ "$LOG_LEVEL" != bad ] || { cat seen.txt; exit 3; }"#
+            let session = try WatchSession.watching(
+                files: [".env": "LOG_LEVEL=info\nDB_PASSWORD=\(passwords[0])\n"],
+                ["--validate", hook, "--notify-rejections", "--audit-log", "audit.log", "--debounce", "0"])
+            for (index, password) in passwords.enumerated().dropFirst() {
+                try session.sh("printf 'LOG_LEVEL=info\\nDB_PASSWORD=\(password)\\n' > .env.new && mv .env.new .env")
+                let event = try session.nextEvent()
+                #expect(event.event == "reload" && event.generation == index + 1 && event.rotated == ["DB_PASSWORD"], "\(event)")
             }
-            return true
+            try session.sh("printf 'LOG_LEVEL=bad\\nDB_PASSWORD=\(passwords[2])\\n' > .env.new && mv .env.new .env")
+            let rejected = try session.nextEvent()
+            session.stop()
+            let redacted = Array(repeating: "<redacted>", count: 4).joined(separator: "\n")
+            #expect(rejected.reason == "validation hook '\(hook)' exited with status 3: \(redacted)", "\(rejected)")
+            let audit = try String(contentsOfFile: session.sandbox.path("audit.log"), encoding: .utf8)
+            let stderr = session.agent.errorOutput
+            SecretLeakFixture.expectNone(of: passwords, in: stderr + rejected.line + audit, "the rejection")
+            #expect(stderr.contains(#"exited with status 3: \#(redacted.replacingOccurrences(of: "\n", with: #"\n"#))""#),
+                    "\(stderr)")
+            #expect(audit.contains(#"exited with status 3: \#(redacted.replacingOccurrences(of: "\n", with: #"\n"#))""#))
+            // The hook did see the three values, in order (a candidate may be validated again at a later check).
+            let seen = try String(contentsOfFile: session.sandbox.path("seen.txt"), encoding: .utf8)
+            #expect(seen.split(separator: "\n").prefix(4) == (passwords + [passwords[2]]).map { Substring($0) }[...], "\(seen)")
         }
     }
 }

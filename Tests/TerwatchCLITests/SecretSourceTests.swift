@@ -101,11 +101,17 @@ import Testing
 
     @Test func reportsAnUnreadableReferenceAsAnError() throws {
         let sandbox = try Sandbox()
+        try sandbox.write(".env", "TLS_KEY_FILE=/nonexistent/tls\n")
+        #expect(try sandbox.terwatch("check", "-q", "--resolve-file-refs") == ProcessResult(
+            stdout: "",
+            stderr: ".env:1:1: error: 'TLS_KEY_FILE': cannot open '/nonexistent/tls': no such file or directory\n",
+            status: 1))
+        // A reference secret by its own name hides its path like any secret value.
         try sandbox.write(".env", "DB_PASSWORD_FILE=/nonexistent/db\n")
         try sandbox.setMode(".env", 0o600)
         #expect(try sandbox.terwatch("check", "-q", "--resolve-file-refs") == ProcessResult(
             stdout: "",
-            stderr: ".env:1:1: error: 'DB_PASSWORD_FILE': cannot open '/nonexistent/db': no such file or directory\n",
+            stderr: ".env:1:1: error: 'DB_PASSWORD_FILE': cannot open '<redacted>': no such file or directory\n",
             status: 1))
         #expect(try sandbox.terwatch("check", "-q", "--resolve-file-refs", "--allow-missing") == ProcessResult(
             stdout: "", stderr: "", status: 0))

@@ -13,7 +13,7 @@ import TerwatchEnv
             ReloadPipeline.Rejection(
                 reason: reason, diagnostics: [], candidate: nil, diff: nil, inForce: nil,
                 time: Timestamp(seconds: 1_795_299_578 + second)),
-            fingerprinter: fingerprinter
+            redactor: Redactor(secrets: []), fingerprinter: fingerprinter
         )
     }
 

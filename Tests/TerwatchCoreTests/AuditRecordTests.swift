@@ -60,7 +60,8 @@ import TerwatchEnv
             candidate: new, diff: SnapshotDiff(old: old, new: new), inForce: Generation(number: 6, snapshot: old),
             time: time
         )
-        let line = AuditRecord(rejection, fingerprinter: fingerprinter).line(after: nil)
+        let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot)
+        let line = AuditRecord(rejection, redactor: redactor, fingerprinter: fingerprinter).line(after: nil)
         #expect(line == #"{"prev":"\#(Self.zeros)","time":"2026-11-21T22:19:38.123Z","event":"rejected","generation":null,"#
             + #""sources":\#(newSources),"added":["NEW_FLAG"],"removed":["OLD_KEY"],"changed":["LOG_LEVEL"],"#
             + #""rotated":["DB_PASSWORD"],"validation":"failed","#
@@ -72,7 +73,7 @@ import TerwatchEnv
             reason: "source '.env' vanished", diagnostics: [], candidate: nil, diff: nil,
             inForce: Generation(number: 6, snapshot: old), time: time
         )
-        #expect(AuditRecord(rejection, fingerprinter: fingerprinter).line(after: nil)
+        #expect(AuditRecord(rejection, redactor: Redactor(secrets: []), fingerprinter: fingerprinter).line(after: nil)
             == #"{"prev":"\#(Self.zeros)","time":"2026-11-21T22:19:38.123Z","event":"rejected","generation":null,"#
             + #""sources":[],"added":[],"removed":[],"changed":[],"rotated":[],"validation":"not-run","#
             + #""reason":"source '.env' vanished"}"#)

@@ -95,6 +95,33 @@ import Testing
         #expect(Redactor.searchTerms(for: value) == terms)
     }
 
+    @Test func piecesOfValuesTouchingACutMarkAreReplaced() {
+        let redactor = Redactor(secrets: ["CANARY-9f3a1c7e5b2d", "postgres://app:s3cr3t-pw@db/app"], replacement: sized)
+        // A value's end after the mark, a value's start before it; the longest piece wins.
+        #expect(redactor.redact("…1c7e5b2d then more") == "…<19> then more")
+        #expect(redactor.redact("pidfile holds CANARY-9f…") == "pidfile holds <19>…")
+        #expect(redactor.redact("…3t-pw@db/app") == "…<9>@db/app")
+        #expect(redactor.redact("…CANARY-9f3a1c7e5b2d!") == "…<19>!")
+        // Pieces shorter than four bytes, and pieces away from a mark, stay.
+        #expect(redactor.redact("…b2d then more") == "…b2d then more")
+        #expect(redactor.redact("x 1c7e5b2d and CANARY-9f …") == "x 1c7e5b2d and CANARY-9f …")
+        #expect(redactor.redact("…a piece 1c7e5b2d") == "…a piece 1c7e5b2d")
+        // A piece next to a whole value is a replacement of its own, as two values side by side are.
+        #expect(redactor.redact("…7e5b2dCANARY-9f3a1c7e5b2d.") == "…<19><19>.")
+        #expect(Redactor(secrets: []).redact("…1c7e5b2d") == "…1c7e5b2d")
+    }
+
+    @Test func aPieceOfAMultiLineValueAfterACutIsReplacedToTheValuesEnd() {
+        let key = """
+            -----BEGIN PRIVATE KEY-----
+            MIIEvQIBADANBgkqhkiG9w0BAQEFAASC
+            C6d=
+            -----END PRIVATE KEY-----
+            """
+        #expect(Redactor(secrets: [key]).redact("…9w0BAQEFAASC\nC6d=\n-----END PRIVATE KEY-----\nexit 1")
+            == "…<redacted>\nexit 1")
+    }
+
     @Test func aThousandValuesInOneScan() {
         let secrets = (0..<1000).map { "token-\(String($0 + 1000).dropFirst())-abcdef" }
         let redactor = Redactor(secrets: secrets + secrets.map { $0 + "-previous" })

@@ -69,7 +69,7 @@ import TerwatchEnv
             )],
             candidate: new, diff: SnapshotDiff(old: old, new: new), inForce: Generation(number: 6, snapshot: old), time: time
         )
-        let event = ReloadEvent(rejection)
+        let event = ReloadEvent(rejection, redactor: Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot))
         #expect(event.kind == .rejected)
         #expect(event.line == #"{"event":"rejected","time":"2026-11-21T22:19:38.123Z","#
             + #""reason":"validation hook './check.sh' exited with status 3: bad password <redacted>","#

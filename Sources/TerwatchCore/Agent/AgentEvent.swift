@@ -55,10 +55,10 @@ public struct AgentEvent: Sendable {
             generation: request.generation, changedKeys: request.diff.changedKeys, snapshot: request.snapshot)
     }
 
-    /// The `rejected` event of a turned-down candidate.
-    public init(_ rejection: ReloadPipeline.Rejection) {
+    /// The `rejected` event of a turned-down candidate, its free text passed through `redactor`.
+    public init(_ rejection: ReloadPipeline.Rejection, redactor: Redactor) {
         self.init(
-            kind: .rejected, line: ReloadEvent(rejection).line,
+            kind: .rejected, line: ReloadEvent(rejection, redactor: redactor).line,
             generation: rejection.inForce?.number ?? 0, changedKeys: rejection.diff?.changedKeys ?? [],
             snapshot: rejection.inForce?.snapshot ?? .empty)
     }

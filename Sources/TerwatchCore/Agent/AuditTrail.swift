@@ -39,9 +39,9 @@ final class AuditTrail {
         append(AuditRecord(commit, fingerprinter: fingerprinter))
     }
 
-    /// Records a rejection.
-    func record(_ rejection: ReloadPipeline.Rejection) {
-        append(AuditRecord(rejection, fingerprinter: fingerprinter))
+    /// Records a rejection, its reason passed through `redactor`.
+    func record(_ rejection: ReloadPipeline.Rejection, redactor: Redactor) {
+        append(AuditRecord(rejection, redactor: redactor, fingerprinter: fingerprinter))
     }
 
     /// Records a rollback (after the fact, even with `--audit-required`: the failed child leaves no choice).

@@ -13,7 +13,9 @@ extension ReloadAgent {
     func rollBack(reason: String) -> Generation? {
         for action in pipeline.handle(.rollBack(reason: reason, at: .now())) {
             guard case .rollBack(let rollBack) = action else { continue }
-            logger.redact(with: Redactor(snapshots: rollBack.generation.snapshot, rollBack.from.snapshot))
+            retired.retire(rollBack.from.snapshot, keeping: rollBack.generation.snapshot)
+            logger.redact(with: Redactor(
+                snapshots: rollBack.generation.snapshot, rollBack.from.snapshot, retired: retired))
             logger.warning("rolled-back", [
                 "generation": .integer(rollBack.generation.number),
                 "from": .integer(rollBack.from.number),

@@ -1,3 +1,5 @@
+import TerwatchEnv
+
 /// `terwatch watch`: loads the sources, watches them, and turns each settled change into a validated, committed, notified generation.
 ///
 /// How it runs:
@@ -15,7 +17,8 @@
 ///   unchanged snapshot ends there; a changed one goes through the
 ///   `ValidatorChain` and is committed under the next generation or
 ///   rejected (the last good generation stays, and the next candidate is
-///   diffed against it). Each reload and rejection is one log line.
+///   diffed against it). Each reload and rejection is one log line. A load's
+///   warnings are logged before it, each once (`LoadWarnings`).
 /// * The watcher watches what the options name (`LoadOptions.pathsToWatch`),
 ///   brought up to date after every load, since the `NAME_FILE` targets a
 ///   load names can change with it. With `--audit-log`, an `AuditTrail`
@@ -34,8 +37,9 @@
 ///   health back (`childHealthy`, `rollBack`, in `ReloadAgent+Health`).
 ///
 /// Secret values never reach the log: every line is redacted with the
-/// secrets of the generations involved, and events show secrets only as
-/// keyed fingerprints.
+/// secrets of the generations involved and the values retired during the
+/// run (`RetiredSecrets`), and events show secrets only as keyed
+/// fingerprints.
 public actor ReloadAgent {
     /// `run`'s status when the first load is invalid, a `--fifo` cannot be used or the audit log cannot be opened.
     public static let invalidInput: Int32 = 1
@@ -50,6 +54,10 @@ public actor ReloadAgent {
     private let validators: ValidatorChain
     private let inbox = ReloadInbox()
     var pipeline = ReloadPipeline()
+    /// The secret values rotated out or turned down so far, which redaction keeps looking for.
+    var retired = RetiredSecrets()
+    /// Which load warnings were logged, so an unchanged file's are not repeated.
+    private var loadWarnings = LoadWarnings()
     private(set) var subscribers = Subscribers([])
     private let extraSubscribers: [any Subscriber]
     private var watcher: Watcher?
@@ -204,11 +212,21 @@ public actor ReloadAgent {
         logger.debug("check", ["cause": .string(request.cause)])
         subscribers.nudge()
         let outcome = Result { () throws(SystemCallError) in try loader.load(environment: environment) }
-        if case .success(let loaded) = outcome {
+        let candidate: Candidate
+        var warnings: [Diagnostic] = []
+        switch outcome {
+        case .success(let loaded):
             await watcher?.watch(configuration.load.pathsToWatch(after: loaded))
+            let classification = configuration.secrets.classify(loaded)
+            candidate = Candidate(loaded, classification: classification)
+            warnings = LoadWarnings.of(loaded, classification)
+        case .failure(let error):
+            candidate = Candidate(failure: error)
         }
-        let candidate = Candidate(loading: outcome, secrets: configuration.secrets)
         var actions = pipeline.handle(.loaded(candidate, at: .now()))
+        var changesConfiguration = true
+        if case .unchanged = actions.first { changesConfiguration = false }
+        warn(warnings, of: candidate, changesConfiguration: changesConfiguration)
         var validated: Int?
         while !actions.isEmpty {
             switch actions.removeFirst() {
@@ -230,8 +248,9 @@ public actor ReloadAgent {
                 audit?.record(commit, request: validated)
                 committed(commit, after: start)
             case .reject(let rejection):
-                audit?.record(rejection)
-                rejected(rejection, after: start)
+                let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot, retired: retired)
+                audit?.record(rejection, redactor: redactor)
+                rejected(rejection, redactor: redactor, after: start)
             case .unchanged(let generation):
                 logger.debug("unchanged", ["generation": .integer(generation.number)])
             case .rollBack:
@@ -240,8 +259,19 @@ public actor ReloadAgent {
         }
     }
 
+    /// Logs the load warnings `LoadWarnings` picks, each redacted like a rejection of `candidate` would be.
+    private func warn(_ warnings: [Diagnostic], of candidate: Candidate, changesConfiguration: Bool) {
+        let shown = loadWarnings.toLog(warnings, changesConfiguration: changesConfiguration)
+        guard !shown.isEmpty, logger.isEnabled(.warning) else { return }
+        let redactor = Redactor(snapshots: candidate.snapshot, pipeline.current?.snapshot, retired: retired)
+        for warning in shown {
+            logger.warning("load-warning", ["diagnostic": .string(redactor.redact(warning.description))])
+        }
+    }
+
     private func committed(_ commit: ReloadPipeline.Commit, after start: ContinuousClock.Instant) {
-        logger.redact(with: Redactor(snapshots: commit.generation.snapshot, commit.previous?.snapshot))
+        retired.retire(commit.previous?.snapshot, keeping: commit.generation.snapshot)
+        logger.redact(with: Redactor(snapshots: commit.generation.snapshot, commit.previous?.snapshot, retired: retired))
         if !commit.isFirst {
             logger.info("reload", [
                 "generation": .integer(commit.generation.number),
@@ -252,8 +282,10 @@ public actor ReloadAgent {
         subscribers.publish(AgentEvent(commit, fingerprinter: fingerprinter))
     }
 
-    private func rejected(_ rejection: ReloadPipeline.Rejection, after start: ContinuousClock.Instant) {
-        let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot)
+    /// Logs and publishes a rejection with `redactor`, then retires the candidate's secret values.
+    private func rejected(
+        _ rejection: ReloadPipeline.Rejection, redactor: Redactor, after start: ContinuousClock.Instant
+    ) {
         var fields = [LogRecord.Field("reason", .string(redactor.redact(rejection.reason)))]
         if !rejection.diagnostics.isEmpty {
             fields.append(LogRecord.Field("diagnostics", .list(rejection.diagnostics.map { redactor.redact($0.description) })))
@@ -267,8 +299,10 @@ public actor ReloadAgent {
         fields.append(LogRecord.Field("duration", .duration(.now - start)))
         logger.log(.error, "rejected", fields: fields)
         if rejection.inForce != nil {
-            subscribers.publish(AgentEvent(rejection))
+            subscribers.publish(AgentEvent(rejection, redactor: redactor))
         }
+        retired.retire(rejection.candidate, keeping: rejection.inForce?.snapshot)
+        logger.redact(with: Redactor(snapshots: rejection.inForce?.snapshot, retired: retired))
     }
 
     /// The runner of validate and exec hooks: the hook timeout, 2 s of grace, the last 4 KiB of output.

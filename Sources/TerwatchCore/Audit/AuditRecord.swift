@@ -40,9 +40,8 @@ public struct AuditRecord: Sendable {
         )
     }
 
-    /// The record of a rejected candidate; its reason redacted of the candidate's and the generation in force's secrets.
-    public init(_ rejection: ReloadPipeline.Rejection, fingerprinter: Fingerprinter) {
-        let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot)
+    /// The record of a rejected candidate; its reason passed through `redactor` (the agent's for the rejection, as for its event).
+    public init(_ rejection: ReloadPipeline.Rejection, redactor: Redactor, fingerprinter: Fingerprinter) {
         self.init(
             kind: .rejected, time: rejection.time, generation: nil, snapshot: rejection.candidate, diff: rejection.diff,
             validation: rejection.diff == nil ? .notRun : .failed, reason: redactor.redact(rejection.reason),

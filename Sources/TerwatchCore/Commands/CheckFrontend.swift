@@ -29,13 +29,13 @@ public struct CheckFrontend {
     /// Runs the check: nothing on stdout, diagnostics and a summary on stderr, status 0 or 1.
     public func run(environment: InheritedEnvironment) -> CommandOutcome {
         var outcome = CommandOutcome()
-        let loaded = outcome.load(load, environment: environment, verbosity: verbosity, showingWarnings: true)
-        guard let loaded else {
+        let result = outcome.load(
+            load, environment: environment, secrets: secrets, verbosity: verbosity, showingWarnings: true)
+        guard let (loaded, classification) = result else {
             return outcome
         }
-        let classification = secrets.classify(loaded)
         let exposed = SecretFileHygiene.warnings(loaded, classification)
-        outcome.messages += exposed.map(\.description)
+        outcome.report(exposed, of: loaded, classification)
         let missing = required.problems(in: loaded)
         outcome.messages += missing
         if verbosity == .verbose {

@@ -41,6 +41,7 @@ public struct DiffFrontend {
             outcome.load(
                 load.reading(SourceList(paths: [path], allowMissing: load.sources.allowMissing)),
                 environment: environment,
+                secrets: secrets,
                 verbosity: verbosity,
                 showingWarnings: verbosity == .verbose
             )
@@ -49,9 +50,8 @@ public struct DiffFrontend {
             outcome.status = CommandOutcome.invalidInput
             return outcome
         }
-        let diff = EnvironmentDiff(old: before.resolution.entries, new: after.resolution.entries)
-        let classifications = [before, after].map { secrets.classify($0) }
-        let isSecret = { (key: String) in classifications.contains { $0.isSecret(key) } }
+        let diff = EnvironmentDiff(old: before.loaded.resolution.entries, new: after.loaded.resolution.entries)
+        let isSecret = { (key: String) in [before, after].contains { $0.classification.isSecret(key) } }
         outcome.output = format.render(diff, isSecret: isSecret, showingSecrets: showingSecrets)
         return outcome
     }

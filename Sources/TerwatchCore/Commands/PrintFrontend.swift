@@ -35,13 +35,14 @@ public struct PrintFrontend {
     /// Runs the command: the formatted keys on stdout, or, on any error, nothing on stdout and status 1.
     public func run(environment: InheritedEnvironment) -> CommandOutcome {
         var outcome = CommandOutcome()
-        let loaded = outcome.load(load, environment: environment, verbosity: verbosity, showingWarnings: verbosity == .verbose)
-        guard let loaded else {
+        let result = outcome.load(
+            load, environment: environment, secrets: secrets, verbosity: verbosity,
+            showingWarnings: verbosity == .verbose)
+        guard let (loaded, classification) = result else {
             return outcome
         }
-        let classification = secrets.classify(loaded)
         if verbosity == .verbose {
-            outcome.messages += SecretFileHygiene.warnings(loaded, classification).map(\.description)
+            outcome.report(SecretFileHygiene.warnings(loaded, classification), of: loaded, classification)
         }
         let missing = required.problems(in: loaded)
         outcome.messages += missing

@@ -30,17 +30,35 @@ extension Candidate {
     public init(loading outcome: Result<LoadedEnvironment, SystemCallError>, secrets: SecretPolicy) {
         switch outcome {
         case .failure(let error):
-            let reason = error.isMissing ? "source '\(error.path)' vanished" : error.description
-            self = .failed(LoadFailure(reason: reason))
+            self.init(failure: error)
         case .success(let loaded):
-            let snapshot = Snapshot(loaded, secrets: secrets)
-            let errors = loaded.diagnostics.filter { $0.severity == .error }
-            guard errors.isEmpty else {
-                let reason = "the sources have \(errors.count) error" + (errors.count == 1 ? "" : "s")
-                self = .failed(LoadFailure(reason: reason, diagnostics: errors, partial: snapshot))
-                return
-            }
-            self = .snapshot(snapshot)
+            self.init(loaded, classification: secrets.classify(loaded))
+        }
+    }
+
+    /// The candidate of a load that could not read a source: `source '.env' vanished`, or the error itself.
+    public init(failure error: SystemCallError) {
+        let reason = error.isMissing ? "source '\(error.path)' vanished" : error.description
+        self = .failed(LoadFailure(reason: reason))
+    }
+
+    /// The candidate of a load that read every source, its keys classified by `classification`: a snapshot unless a file has errors.
+    public init(_ loaded: LoadedEnvironment, classification: SecretClassification) {
+        let snapshot = Snapshot(loaded, classification: classification)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            let reason = "the sources have \(errors.count) error" + (errors.count == 1 ? "" : "s")
+            self = .failed(LoadFailure(reason: reason, diagnostics: errors, partial: snapshot))
+            return
+        }
+        self = .snapshot(snapshot)
+    }
+
+    /// The candidate's snapshot: the load's, or what a failed load resolved.
+    public var snapshot: Snapshot? {
+        switch self {
+        case .snapshot(let snapshot): snapshot
+        case .failed(let failure): failure.partial
         }
     }
 }

@@ -5,7 +5,8 @@ import TerwatchEnv
 /// Every member is always present (empty lists and objects included). No
 /// secret value ever appears: secret keys are named, their values shown only
 /// as keyed fingerprints, and free text (reasons, diagnostic messages) is
-/// passed through a `Redactor` over the secrets of the snapshots involved.
+/// passed through a `Redactor` over the secrets of the snapshots involved
+/// (and, for a rejection, the ones the agent retired).
 public struct ReloadEvent: Sendable {
     /// Which event it is.
     public enum Kind: String, Hashable, Sendable {
@@ -35,9 +36,12 @@ public struct ReloadEvent: Sendable {
         self.init(reload: request.generation, time: request.time, diff: request.diff, fingerprinter: fingerprinter)
     }
 
-    /// The `rejected` event of a turned-down candidate.
-    public init(_ rejection: ReloadPipeline.Rejection) {
-        let redactor = Redactor(snapshots: rejection.candidate, rejection.inForce?.snapshot)
+    /// The `rejected` event of a turned-down candidate, its reason and diagnostics passed through `redactor`.
+    ///
+    /// The redactor is the agent's for the rejection (`ReloadAgent`): the
+    /// secrets of the candidate, of the generation in force and the retired
+    /// ones (`RetiredSecrets`).
+    public init(_ rejection: ReloadPipeline.Rejection, redactor: Redactor) {
         kind = .rejected
         json = .object([
             ("event", .string(Kind.rejected.rawValue)),

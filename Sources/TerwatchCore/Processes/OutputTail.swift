@@ -16,8 +16,19 @@ public struct OutputTail: Sendable {
     /// The last `limit` bytes appended (all of them when fewer were).
     public var bytes: [UInt8] { Array(storage.suffix(limit)) }
 
-    /// The kept bytes as text, invalid UTF-8 (such as a character cut by the limit) replaced.
-    public var text: String { String(decoding: storage.suffix(limit), as: UTF8.self) }
+    /// The kept bytes as text, from the first whole character when the limit cut one; invalid UTF-8 replaced.
+    ///
+    /// Leaving out the bytes of a cut character, rather than showing a
+    /// replacement character, keeps what follows the cut byte for byte, so
+    /// the redactor can recognise a piece of a value there (`Redactor+Cuts`).
+    public var text: String {
+        var kept = storage.suffix(limit)
+        if droppedByteCount > 0 {
+            // A UTF-8 character has at most three continuation bytes (10xxxxxx).
+            kept = kept.dropFirst(kept.prefix(3).prefix { $0 & 0xC0 == 0x80 }.count)
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
 
     /// How many bytes were dropped from the front to respect the limit.
     public var droppedByteCount: Int { totalByteCount - min(totalByteCount, limit) }

@@ -3,10 +3,11 @@
 /// The redactor is the safety net for text terwatch does not write itself:
 /// hook output, a child's or library's error messages, anything that might
 /// echo a value. It is built from the current *and* previous generation's
-/// secret values (an old value may still show up in what an old child or a
-/// slow hook prints). Terwatch's own code never formats a secret key's value
-/// into text in the first place (`SecretPolicy.shown`, fingerprints): the
-/// net cannot catch every value, by design:
+/// secret values, and the agent adds the ones it retired (`RetiredSecrets`):
+/// an old value may still show up in what an old child or a slow hook
+/// prints. Terwatch's own code never formats a secret key's value
+/// into text in the first place (placeholders, fingerprints): the net cannot
+/// catch every value, by design:
 ///
 /// * A value shorter than `minimumLength` (4) bytes is not searched for:
 ///   replacing every `1`, `on` or `abc` would make the logs unreadable while
@@ -20,6 +21,11 @@
 ///   armor (`-----BEGIN …-----`, `-----END …-----`), so a hook that prints
 ///   one line of a private key is redacted too. Shorter lines (the tail of a
 ///   key) are not.
+/// * Where text was cut short and the cut is marked `…` (a hook's output
+///   tail, a long value shown in part), a piece of a value that touches the
+///   mark — a value's end right after it, a value's start right before it —
+///   is replaced too when it is at least `minimumLength` bytes long
+///   (`Redactor+Cuts`).
 ///
 /// Matching is by exact UTF-8 bytes (no Unicode normalization). Where
 /// matches overlap or nest, the whole stretch they cover becomes one
@@ -33,7 +39,7 @@ public struct Redactor: Sendable {
     /// Lines of a multi-line value shorter than this many bytes are not searched for on their own.
     public static let minimumLineLength = 16
 
-    private let terms: [Term]
+    let terms: [Term]
     /// Terms of 8 bytes or more by their first 8 bytes, longest first.
     private let byFirst8: [UInt64: [Int]]
     /// Terms of 4 to 7 bytes by their first 4 bytes, longest first.
@@ -95,13 +101,22 @@ public struct Redactor: Sendable {
         var output: [UInt8] = []
         var copied = 0
         var run: (start: Int, end: Int, term: Int)?
+        let pieces = cutPieces(in: raw)
+        var nextPiece = 0
         for position in 0...(bytes.count - Self.minimumLength) {
+            var found: (end: Int, term: Int)?
             let pair = Int(bytes[position]) << 8 | Int(bytes[position + 1])
-            guard openings[pair >> 6] & (1 << UInt64(pair & 63)) != 0,
-                  let term = longestMatch(at: position, in: raw) else { continue }
-            let end = position + terms[term].bytes.count
+            if openings[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let term = longestMatch(at: position, in: raw) {
+                found = (position + terms[term].bytes.count, term)
+            }
+            while nextPiece < pieces.count, pieces[nextPiece].start == position {
+                let piece = pieces[nextPiece]
+                if piece.end > found?.end ?? position { found = (piece.end, piece.term) }
+                nextPiece += 1
+            }
+            guard let found else { continue }
             if let current = run, position < current.end {
-                run = (current.start, max(current.end, end), current.term)
+                run = (current.start, max(current.end, found.end), current.term)
                 continue
             }
             if let current = run {
@@ -109,7 +124,7 @@ public struct Redactor: Sendable {
                 output.append(contentsOf: replacement(terms[current.term].text).utf8)
                 copied = current.end
             }
-            run = (position, end, term)
+            run = (position, found.end, found.term)
         }
         guard let last = run else { return nil }
         output.append(contentsOf: bytes[copied..<last.start])
@@ -146,7 +161,7 @@ public struct Redactor: Sendable {
 
 extension Redactor {
     /// One text searched for, as a string (for the replacement) and as bytes.
-    private struct Term: Sendable {
+    struct Term: Sendable {
         let text: String
         let bytes: [UInt8]
     }

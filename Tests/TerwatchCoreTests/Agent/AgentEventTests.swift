@@ -56,7 +56,7 @@ import TerwatchEnv
         let rejection = ReloadPipeline.Rejection(
             reason: "validation hook './check' exited with status 1", diagnostics: [], candidate: new,
             diff: SnapshotDiff(old: old, new: new), inForce: Generation(number: 2, snapshot: old), time: time)
-        let event = AgentEvent(rejection)
+        let event = AgentEvent(rejection, redactor: Redactor(secrets: []))
         #expect(event.kind == .rejected)
         #expect(event.generation == 2)
         #expect(event.snapshot == old)

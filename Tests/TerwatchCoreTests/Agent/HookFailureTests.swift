@@ -44,6 +44,18 @@ import Testing
         #expect(failure?.output == "…89end")
     }
 
+    @Test func aSecretCutByTheLimitShowsNoPieceOnceRedacted() {
+        let secret = "CANARY-pässwörd-9f3a1c7e5b2d"
+        // The limit falls inside 'ö': the tail starts with its second byte.
+        let output = "password: " + secret + "\n" + String(repeating: "x", count: 20)
+        let kept = secret.utf8.count - Array(secret.utf8).firstIndex(of: 0xB6)! + 1 + 20
+        let failure = HookFailure(.validation, command: "x", result: result(.exited(1), output: output, limit: kept),
+                                  timeout: .seconds(1))
+        #expect(failure?.output == "…rd-9f3a1c7e5b2d\n" + String(repeating: "x", count: 20))
+        #expect(Redactor(secrets: [secret]).redact(failure!.reason)
+            == "validation hook 'x' exited with status 1: …<redacted>\n" + String(repeating: "x", count: 20))
+    }
+
     @Test func saysAHookCouldNotRun() {
         let failure = HookFailure(.validation, command: "x", error: .notFound("/bin/sh"))
         #expect(failure.reason == "validation hook 'x' could not run: cannot run '/bin/sh': not found")

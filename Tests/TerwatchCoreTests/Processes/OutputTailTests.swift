@@ -26,10 +26,17 @@ import TerwatchCore
         #expect(tail.droppedByteCount == 3)
     }
 
-    @Test func replacesACharacterCutByTheLimit() {
+    @Test func leavesOutTheRestOfACharacterCutByTheLimit() {
         var tail = OutputTail(limit: 3)
         tail.append(Array("éab".utf8))
         #expect(tail.bytes == [0xA9, 0x61, 0x62])
-        #expect(tail.text == "\u{FFFD}ab")
+        #expect(tail.text == "ab")
+        var fourBytes = OutputTail(limit: 4)
+        fourBytes.append(Array("x😀ab".utf8))
+        #expect(fourBytes.text == "ab")
+        // Invalid UTF-8 that was not cut is still replaced.
+        var invalid = OutputTail(limit: 8)
+        invalid.append([0x80, 0x61])
+        #expect(invalid.text == "\u{FFFD}a")
     }
 }
