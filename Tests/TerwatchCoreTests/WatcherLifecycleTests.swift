@@ -83,8 +83,10 @@ extension WatcherIntegration {
                 await watcher.watchedDirectories == [conf]
             }
             #expect(back)
+            // A rescan of the recreated directory may still be reported after the write: look for the change among the reports since.
+            let mark = harness.events.values.count
             let written = await harness.reports({ Disk.write(conf + "/.env", "A=2\n") }) { _ in
-                harness.events.values.last == .changed([conf + "/.env"])
+                harness.events.values.dropFirst(mark).contains(.changed([conf + "/.env"]))
             }
             #expect(written)
             await harness.stop()
