@@ -96,13 +96,30 @@ static int set_up_streams(const int streams[3], int sources[3]) {
     return 0;
 }
 
+/// Tells the group guard the new group before the child runs anything of its own.
+///
+/// With the guard gone the write fails with EPIPE and raises SIGPIPE, blocked here: it is
+/// taken off again, or it would stay pending across execve and kill the command.
+static void tell_guard(int guard_orders, pid_t group) {
+    while (write(guard_orders, &group, sizeof group) < 0) {
+        if (errno == EINTR) continue;
+        if (errno == EPIPE) {
+            unsigned long pipe_only[2] = {1UL << (SIGPIPE - 1), 0};
+            struct timespec now = {0, 0};
+            syscall(SYS_rt_sigtimedwait, pipe_only, NULL, &now, TERWATCH_LAST_SIGNAL / 8);
+        }
+        return;
+    }
+}
+
 /// The child between fork and execve; never returns.
 static void run_child(
     const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal,
-    int report_fd
+    int guard_orders, int report_fd
 ) {
     pid_t parent_group = getpgrp();
     if (setpgid(0, 0) < 0) fail(report_fd, TERWATCH_SPAWN_SETUP);
+    if (guard_orders >= 0) tell_guard(guard_orders, getpid());
     // A failure (the terminal went away) leaves the child in the background: it still runs.
     if (terminal >= 0 && tcgetpgrp(terminal) == parent_group) tcsetpgrp(terminal, getpid());
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) fail(report_fd, TERWATCH_SPAWN_SETUP);
@@ -139,7 +156,8 @@ static int report_pipe(int ends[2]) {
 }
 
 struct terwatch_spawn_outcome terwatch_spawn(
-    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal
+    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal,
+    int guard_orders
 ) {
     struct terwatch_spawn_outcome outcome = {-1, TERWATCH_SPAWN_STARTED, 0};
     int ends[2];
@@ -155,7 +173,7 @@ struct terwatch_spawn_outcome terwatch_spawn(
     pid_t pid = fork();
     if (pid == 0) {
         close(ends[0]);
-        run_child(path, argv, envp, streams, parent, terminal, ends[1]);
+        run_child(path, argv, envp, streams, parent, terminal, guard_orders, ends[1]);
     }
     int fork_error = errno;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
@@ -184,6 +202,47 @@ struct terwatch_spawn_outcome terwatch_spawn(
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {}
     }
     return outcome;
+}
+
+/// The group guard's whole life: follow the orders, then kill the last group at end of file.
+static void run_group_guard(int orders) {
+    pid_t group = 0;
+    for (;;) {
+        pid_t next;
+        ssize_t count = read(orders, &next, sizeof next);
+        if (count == (ssize_t)sizeof next) {
+            group = next;
+        } else if (count < 0 && errno == EINTR) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    if (group > 0) kill(-group, SIGKILL);
+    _exit(0);
+}
+
+pid_t terwatch_start_group_guard(int *orders) {
+    int ends[2];
+    if (pipe2(ends, O_CLOEXEC) != 0) return -errno;
+    pid_t pid = fork();
+    if (pid < 0) {
+        int error = errno;
+        close(ends[0]);
+        close(ends[1]);
+        return -error;
+    }
+    if (pid == 0) {
+        // Only async-signal-safe calls from here: the parent is multithreaded.
+        setsid();
+        close(ends[1]);
+        if (ends[0] > 0) close_between(0, (unsigned int)ends[0] - 1);
+        close_between((unsigned int)ends[0] + 1, ~0U);
+        run_group_guard(ends[0]);
+    }
+    close(ends[0]);
+    *orders = ends[1];
+    return pid;
 }
 
 int terwatch_set_child_subreaper(int on) {

@@ -83,7 +83,8 @@ extension RunTests {
                 executable: "/usr/bin/unshare", terminal: terminal)
             #expect(unshare.waitForLine(containing: "ready ") != nil, "\(unshare.errorOutput)")
             let terwatch = try #require(PIDNamespace.children(of: unshare.pid).first)
-            let child = try #require(PIDNamespace.children(of: terwatch).first)
+            // terwatch's other child is its group guard, which leads a session of its own.
+            let child = try #require(PIDNamespace.children(of: terwatch).first { ProcStat($0)?.session != $0 })
             #expect(terminal.foregroundGroup == child)
             terminal.type("\u{1a}")
             #expect(ProcStat.eventually { ProcStat(child)?.state == "T" && terminal.foregroundGroup == terwatch },

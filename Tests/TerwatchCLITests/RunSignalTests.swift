@@ -40,12 +40,33 @@ extension RunTests {
             #expect(session.terwatch.waitForExit() == 137, "\(session.terwatch.errorOutput)")
         }
 
-        @Test func killingTerwatchTakesTheChildDown() throws {
-            let session = try RunSession()
+        @Test func killingTerwatchTakesTheChildsWholeGroupDown() throws {
+            // The server the child starts in the background, in the child's group: what `sh -c 'server'` leaves.
+            let script = #"sleep 300 & echo "server $!" >&2"# + "\n" + RunSession.childScript
+            let session = try RunSession(script: script)
+            let server = try #require(Int32(try session.logLine("server ").split(separator: " ")[1]))
             let pid = try session.ready("one")
             session.terwatch.send(SIGKILL)
-            // Only the child gets the parent-death signal: its own `sleep` keeps stderr open until teardown.
-            #expect(RunSession.waitUntilGone(pid), "child \(pid) outlived terwatch")
+            // Dead: gone, or a zombie waiting for whichever process reaps orphans here.
+            #expect(ProcStat.eventually { Self.isDead(pid) }, "child \(pid) outlived terwatch")
+            #expect(ProcStat.eventually { Self.isDead(server) }, "the child's background server \(server) outlived terwatch")
+        }
+
+        @Test func theGroupGuardLivesInASessionOfItsOwnAndEndsWithTerwatch() throws {
+            let session = try RunSession()
+            let child = try session.ready("one")
+            let others = ProcStat.all().filter { $0.stat.parent == session.terwatch.pid && $0.pid != child }
+            #expect(others.count == 1, "\(others.map(\.pid))")
+            let guardPid = try #require(others.first?.pid)
+            #expect(others.first?.stat.session == guardPid)
+            session.terwatch.send(SIGTERM)
+            #expect(session.terwatch.waitForExit() == 0, "\(session.terwatch.errorOutput)")
+            #expect(ProcStat.eventually { Self.isDead(guardPid) }, "guard \(guardPid) outlived terwatch")
+        }
+
+        /// Whether `pid` has exited (no process, or a zombie).
+        static func isDead(_ pid: pid_t) -> Bool {
+            ProcStat(pid).map { $0.state == "Z" } ?? true
         }
     }
 }

@@ -44,14 +44,30 @@ struct terwatch_spawn_outcome {
 /// this only from a thread that lives as long as the process. Returns once the child
 /// has exec'd or failed; a failed child is reaped before returning, so nothing leaks, and
 /// the terminal is given back to the caller's group if the failed child had taken it.
-/// Blocks every signal in the calling thread for the duration of the fork.
+/// Blocks every signal in the calling thread for the duration of the fork. With `guard_orders`
+/// (the write end of a group guard's pipe; -1: none), the child tells the guard its new group
+/// itself, before it execs, so the guard knows the group before the command runs.
 struct terwatch_spawn_outcome terwatch_spawn(
-    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal);
+    const char *path, char *const argv[], char *const envp[], const int streams[3], pid_t parent, int terminal,
+    int guard_orders);
 
 /// Makes process group `to` the foreground group of `terminal` if group `from` is, with
 /// SIGTTOU blocked in the calling thread meanwhile (a background caller is not stopped);
 /// returns 1 when handed over, 0 when `from` was not the foreground group, or minus the errno.
 int terwatch_hand_terminal(int terminal, pid_t from, pid_t to);
+
+/// Forks the group guard: a process that outlives terwatch only to SIGKILL the process group
+/// last written to it, so that a `kill -9` of terwatch takes the wrapped child's whole group
+/// down, not only the child that the parent-death signal reaches.
+///
+/// The guard starts a session of its own (no signal aimed at terwatch's group or terminal
+/// reaches it), keeps every signal blocked as the calling thread has them, holds no
+/// descriptor but the read end of a pipe, and reads process-group ids from it, each a
+/// whole `pid_t` (0: no group). At end of file, which comes when terwatch is gone, however
+/// it ended, it kills the last group (unless 0) and exits. On success, returns the guard's
+/// pid and stores the pipe's write end (close-on-exec) in `orders`; returns minus the errno
+/// otherwise.
+pid_t terwatch_start_group_guard(int *orders);
 
 /// Makes this process a child subreaper (`PR_SET_CHILD_SUBREAPER`) when `on` is nonzero, or
 /// stops it being one; returns 0, or the errno.

@@ -30,6 +30,8 @@ import Glibc
 /// * An `OrphanReaper` takes every exited process that is not a child
 ///   terwatch waits for itself, on each `SIGCHLD`; terwatch is a child
 ///   subreaper from the first start.
+/// * A `GroupGuard` process kills the child's whole group if terwatch itself
+///   is killed (`kill -9`), where the parent-death signal reaches only the child.
 public struct WrapMode: Sendable {
     private let agent: ReloadAgent
     private let supervisor: ChildSupervisor
@@ -41,7 +43,7 @@ public struct WrapMode: Sendable {
     public init(
         configuration: sending AgentConfiguration, wrap: WrapConfiguration, logger: Logger, fingerprinter: Fingerprinter
     ) {
-        supervisor = ChildSupervisor(command: wrap.command, policy: wrap.policy, orphanReaper: reaper)
+        supervisor = ChildSupervisor(command: wrap.command, policy: wrap.policy, orphanReaper: reaper, guardsGroup: true)
         child = ChildSubscriber(
             supervisor: supervisor, onChange: wrap.onChange, signal: wrap.signal,
             inherited: ProcessEnvironment.inherited(pristine: configuration.load.pristine))

@@ -39,6 +39,7 @@ public final class ChildLauncher: Sendable {
         let envp: CStringArray
         let streams: (Spawner.Stream, Spawner.Stream, Spawner.Stream)
         let terminal: Int32
+        let guardOrders: Int32
         let continuation: CheckedContinuation<Result<Int32, SupervisorError>, Never>
     }
 
@@ -54,8 +55,10 @@ public final class ChildLauncher: Sendable {
         self.registry = registry
     }
 
-    /// Starts `command` with exactly `environment`; returns the child's pid (also its process-group id), registered in `registry`.
-    public func launch(_ command: ChildCommand, environment: [String]) async -> Result<Int32, SupervisorError> {
+    /// Starts `command` with exactly `environment`; returns the child's pid (also its process-group id), registered in `registry`; the child tells `groupGuard` its group before it execs.
+    public func launch(
+        _ command: ChildCommand, environment: [String], groupGuard: GroupGuard? = nil
+    ) async -> Result<Int32, SupervisorError> {
         let path: String
         do throws(ProcessError) {
             path = try command.resolvedExecutable(environment: environment)
@@ -68,7 +71,7 @@ public final class ChildLauncher: Sendable {
         return await withCheckedContinuation { continuation in
             enqueue(Request(
                 path: path, argv: argv, envp: envp, streams: streams, terminal: command.terminal?.descriptor ?? -1,
-                continuation: continuation))
+                guardOrders: groupGuard?.orders ?? -1, continuation: continuation))
         }
     }
 
@@ -132,7 +135,8 @@ public final class ChildLauncher: Sendable {
         }) {
             registry.launching({
                 terwatch_spawn(
-                    request.path, request.argv.pointers, request.envp.pointers, descriptors, parent, request.terminal)
+                    request.path, request.argv.pointers, request.envp.pointers, descriptors, parent, request.terminal,
+                    request.guardOrders)
             }, startedPid: { $0.step == Int32(TERWATCH_SPAWN_STARTED.rawValue) ? $0.pid : nil })
         }
         switch terwatch_spawn_step(rawValue: UInt32(outcome.step)) {

@@ -20,6 +20,8 @@ import Glibc
 ///   the leader is reaped and before any restart, and an exit by INT or QUIT
 ///   while the child held it is fed as `childInterrupted`. `childStoppedAtTerminal`
 ///   and `handTerminalToChild` carry job control (Ctrl-Z, `fg`) across.
+/// * With `guardsGroup`, each child tells a `GroupGuard` its group before it
+///   execs; the group is withdrawn while its leader is still a zombie.
 /// * Timers: one `Task.sleep(until:)` to the machine's `deadline`, re-armed
 ///   after each input when the deadline changes; no polling, and no wake-up
 ///   while nothing is due.
@@ -32,6 +34,8 @@ public actor ChildSupervisor {
     private let launcher: ChildLauncher
     private let watcher: ChildExitWatcher
     private let orphanReaper: OrphanReaper?
+    private let guardsGroup: Bool
+    private var groupGuard: GroupGuard?
     private let clock = ContinuousClock()
     private let origin: ContinuousClock.Instant
     private var child: ChildProcessGroup?
@@ -40,18 +44,20 @@ public actor ChildSupervisor {
     private var outcomeWaiters: [CheckedContinuation<ExitStatus, Never>] = []
     private var becameSubreaper = false
 
-    /// A supervisor of `command` under `policy`; with an `orphanReaper`, terwatch becomes a child subreaper at the first start and the reaper is poked after each exit.
+    /// A supervisor of `command` under `policy`; with an `orphanReaper`, terwatch becomes a child subreaper at the first start and the reaper is poked after each exit; with `guardsGroup`, a `GroupGuard` started at the first start kills the child's group should terwatch be killed.
     public init(
         command: ChildCommand,
         policy: SupervisorPolicy = SupervisorPolicy(),
         launcher: ChildLauncher = .shared,
         watcher: ChildExitWatcher = .shared,
-        orphanReaper: OrphanReaper? = nil
+        orphanReaper: OrphanReaper? = nil,
+        guardsGroup: Bool = false
     ) {
         self.command = command
         self.launcher = launcher
         self.watcher = watcher
         self.orphanReaper = orphanReaper
+        self.guardsGroup = guardsGroup
         machine = Supervisor(policy: policy)
         origin = clock.now
         (events, eventFeed) = AsyncStream<SupervisorEvent>.makeStream(bufferingPolicy: .unbounded)
@@ -73,6 +79,13 @@ public actor ChildSupervisor {
                 eventFeed.yield(.failure("orphans will not be reaped: \(error)"))
             }
             orphanReaper.poke()
+        }
+        if guardsGroup && groupGuard == nil {
+            do throws(SupervisorError) {
+                groupGuard = try GroupGuard()
+            } catch {
+                eventFeed.yield(.failure("the child's process group will outlive a killed terwatch: \(error)"))
+            }
         }
         command(.start(configuration))
     }
@@ -134,8 +147,8 @@ public actor ChildSupervisor {
     private func apply(_ action: Supervisor.Action) {
         switch action {
         case .spawn(let configuration):
-            Task { [launcher, command] in
-                let result = await launcher.launch(command, environment: configuration.environment)
+            Task { [launcher, command, groupGuard] in
+                let result = await launcher.launch(command, environment: configuration.environment, groupGuard: groupGuard)
                 self.launched(result)
             }
         case .signal(let signal, let group):
@@ -170,7 +183,7 @@ public actor ChildSupervisor {
 
     /// Waits for the child in a task of its own; reports the exit once the rest of its group is gone.
     private func watch(_ group: ChildProcessGroup) {
-        Task { [watcher, launcher, orphanReaper, eventFeed, terminal = command.terminal] in
+        Task { [watcher, launcher, orphanReaper, eventFeed, groupGuard, terminal = command.terminal] in
             let pid = group.leader
             var remnant: GroupRemnant?
             var heldTerminal = false
@@ -178,6 +191,7 @@ public actor ChildSupervisor {
             func leaderExited() {
                 heldTerminal = terminal?.takeBack(from: pid) ?? false
                 remnant = group.leaderExited()
+                groupGuard?.withdraw()
             }
             let status: ExitStatus
             do throws(ProcessError) {

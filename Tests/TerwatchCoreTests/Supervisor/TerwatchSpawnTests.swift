@@ -7,7 +7,7 @@ import Testing
 private func spawnDirectly(_ path: String, _ arguments: [String] = [], streams: [Int32] = [-1, -1, -1]) -> terwatch_spawn_outcome {
     let argv = CStringArray([path] + arguments)
     let envp = CStringArray([])
-    return terwatch_spawn(path, argv.pointers, envp.pointers, streams, getpid(), -1)
+    return terwatch_spawn(path, argv.pointers, envp.pointers, streams, getpid(), -1, -1)
 }
 
 extension ProcessTests {
