@@ -23,7 +23,8 @@ public struct DotenvParser: Sendable {
         return bytes.withUnsafeBufferPointer { buffer in
             var session = ParseSession(bytes: buffer, path: path, limits: limits, expands: expands)
             session.run()
-            return ParsedFile(path: path, entries: session.entries, diagnostics: session.sortedDiagnostics())
+            let file = CompactFile(source: bytes, builder: session.output)
+            return ParsedFile(path: path, compact: file, diagnostics: session.sortedDiagnostics())
         }
     }
 

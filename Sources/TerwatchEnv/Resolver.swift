@@ -24,9 +24,12 @@ public struct Resolver: Sendable {
 
     /// Resolves `files` (later files override earlier ones); `environment` looks up inherited variables.
     public func resolve(_ files: [ParsedFile], environment: (String) -> String?) -> Resolution {
-        withoutActuallyEscaping(environment) { lookup in
-            var run = ResolutionRun(files: files, options: options, environment: lookup)
-            return run.resolve()
+        let compacts = files.map(\.compact)
+        return withoutActuallyEscaping(environment) { lookup in
+            CompactFile.withBoundTexts(of: compacts[...]) { texts in
+                var run = ResolutionRun(files: files, compacts: compacts, texts: texts, options: options, environment: lookup)
+                return run.resolve()
+            }
         }
     }
 }
