@@ -9,7 +9,7 @@ extension CompactFile {
             let value: ValueRecord
             switch entry.value {
             case .literal(let text): value = .literal(builder.appendText(text.utf8))
-            case .template(let template): value = .template(Self.compact(template.fragments, into: &builder))
+            case .template(let template): value = .template(IndexRange(Self.compact(template.fragments, into: &builder)))
             case .inherited: value = .inherited
             }
             builder.records.append(EntryRecord(
@@ -51,7 +51,7 @@ extension CompactFile {
         records.map { record in
             let value: Entry.Value = switch record.value {
             case .literal(let text): .literal(string(text))
-            case .template(let range): .template(Template(fragments(range)))
+            case .template(let parts): .template(Template(fragments(parts.range)))
             case .inherited: .inherited
             }
             return Entry(key: string(record.key), value: value, quoting: record.quoting, position: record.position)

@@ -6,6 +6,10 @@ import Synchronization
 /// resolver reads it in place and makes each string it returns once. The public
 /// `[Entry]` form is built from it on first use and kept (`entries`).
 final class CompactFile: Sendable {
+    /// The largest source a compact file holds: its offsets, and those of the text
+    /// assembled from it (never longer than the source), fit in 32 bits.
+    static let maxSourceBytes = Int(Int32.max)
+
     /// The file's bytes, as the parser was given them.
     let source: [UInt8]
     /// Text that is no run of the source (escaped or joined values), at offsets from `source.count` on.

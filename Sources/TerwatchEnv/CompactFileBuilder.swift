@@ -77,7 +77,7 @@ struct CompactFileBuilder {
         guard pendingParts.count > builder.partBase else {
             return .literal(TextRange(start: sourceCount + builder.textStart, count: assembled.count - builder.textStart))
         }
-        return .template(finishWord(&builder))
+        return .template(IndexRange(finishWord(&builder)))
     }
 
     /// Drops `builder` and everything it collected (a construct that never closed).

@@ -29,25 +29,11 @@ extension ParseSession {
             default:
                 let runStart = offset
                 offset += 1
-                if inBraces {
-                    while offset < end && !isSpecial(bytes[offset], mode, inBraces: true) { offset += 1 }
-                } else {
-                    // The same stops as `isSpecial`, eight bytes at a time.
-                    offset = firstIndex(from: offset, of: stops(for: mode))
-                }
+                while offset < end && !isSpecial(bytes[offset], mode, inBraces: inBraces) { offset += 1 }
                 output.append(bytes[runStart..<offset])
             }
         }
         return .end
-    }
-
-    /// The bytes that end a run of plain text in `mode` outside braces.
-    @inline(__always) private func stops(for mode: ScanMode) -> StopBytes {
-        switch mode {
-        case .unquoted: unquotedStops
-        case .doubleQuoted: doubleQuotedStops
-        case .heredoc: heredocStops
-        }
     }
 
     /// Whether `byte` may end a run of plain text in `mode`.

@@ -8,8 +8,6 @@ struct ParseSession {
     let unquotedStops: StopBytes
     /// What ends the plain run of a double-quoted value.
     let doubleQuotedStops: StopBytes
-    /// What ends the plain run of an expanding heredoc line.
-    let heredocStops: StopBytes
     /// What ends a line.
     let lineEndStops = StopBytes(ASCII.lf)
 
@@ -40,7 +38,6 @@ struct ParseSession {
         let dollar = expands ? ASCII.dollar : ASCII.lf
         unquotedStops = StopBytes(ASCII.lf, ASCII.cr, ASCII.backslash, ASCII.hash, dollar)
         doubleQuotedStops = StopBytes(ASCII.doubleQuote, ASCII.backslash, ASCII.lf, ASCII.cr, dollar)
-        heredocStops = StopBytes(ASCII.lf, ASCII.cr, dollar)
         output = CompactFileBuilder(sourceCount: bytes.count)
         // Rough sizes for typical files, so the arrays rarely grow (and copy) while parsing.
         output.records.reserveCapacity(bytes.count / 32 + 16)

@@ -99,7 +99,7 @@ extension ResolutionRun {
         if node < definitions.count {
             // Literals and inherited values are done above; what is left is a template.
             guard case .template(let parts) = record(of: node).value else { preconditionFailure("node \(node) is no template") }
-            result = render(parts, of: Int(definitions[node].file), in: node)
+            result = render(parts.range, of: Int(definitions[node].file), in: node)
         } else {
             let assignment = assignments[node - definitions.count]
             result = render(reference(of: assignment).word, of: assignment.name.file, in: assignment.definition)

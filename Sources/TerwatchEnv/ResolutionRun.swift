@@ -25,9 +25,18 @@ struct ResolutionRun {
 
     /// A key or variable name: bytes of one of the files, and their `NameBytes.hash`.
     struct Name {
-        let file: Int
-        let range: TextRange
         let hash: Int
+        let range: TextRange
+        private let fileIndex: Int32
+
+        init(file: Int, range: TextRange, hash: Int) {
+            self.hash = hash
+            self.range = range
+            fileIndex = Int32(truncatingIfNeeded: file)
+        }
+
+        /// The index of the file.
+        var file: Int { Int(fileIndex) }
     }
 
     /// A `${NAME:=word}` or `${NAME=word}` that gives NAME its value when NAME is unset.
@@ -170,7 +179,7 @@ struct ResolutionRun {
                     file: Int32(fileIndex), entry: Int32(entryIndex), previous: Int32(previous), evaluation: Int32(evaluation)
                 ))
                 if case .template(let parts) = record.value {
-                    collectAssignments(parts, file: fileIndex, definition: index)
+                    collectAssignments(parts.range, file: fileIndex, definition: index)
                 }
             }
         }
