@@ -1,0 +1,64 @@
+import Testing
+@testable import TerwatchEnv
+
+/// The parser's compact form and the public `[Entry]` form built from it.
+@Suite struct ParsedFileTests {
+    let parser = DotenvParser()
+
+    @Test func entriesAreBuiltFromTheCompactRecords() {
+        let text = "export A=plain # note\nB='it''s'\nB2='a b'\nC=\"x\\ty $A ${B:-d$A}\"\nD\nE=<<EOF\n${A}\nEOF\n"
+        let parsed = parser.parse(text, path: ".env")
+        let reference = { (name: String, column: Int, line: Int) in Reference(name: name, position: SourcePosition(line: line, column: column)) }
+        #expect(parsed.entries == [
+            Entry(key: "A", value: .literal("plain"), quoting: .none, position: SourcePosition(line: 1, column: 8)),
+            Entry(key: "B2", value: .literal("a b"), quoting: .single, position: SourcePosition(line: 3, column: 1)),
+            Entry(key: "C", value: .template(Template([
+                .text("x\ty "), .reference(reference("A", 9, 4)), .text(" "),
+                .reference(Reference(
+                    name: "B", operation: .useDefault, treatsEmptyAsUnset: true,
+                    word: [.text("d"), .reference(reference("A", 18, 4))], position: SourcePosition(line: 4, column: 12)
+                )),
+            ])), quoting: .double, position: SourcePosition(line: 4, column: 1)),
+            Entry(key: "D", value: .inherited, quoting: .bare, position: SourcePosition(line: 5, column: 1)),
+            Entry(key: "E", value: .template(Template([.reference(reference("A", 1, 7))])), quoting: .heredoc,
+                  position: SourcePosition(line: 6, column: 1)),
+        ])
+        #expect(parsed.diagnostics.map(\.description) == [
+            ".env:2:7: error: unexpected ''' after the closing quote of 'B'",
+            ".env:6:3: warning: heredocs are a terwatch extension; other dotenv readers take the '<<' line literally",
+        ])
+    }
+
+    @Test func aWordThatNeverClosesLeavesNothingOfItsNestedReferences() {
+        let parsed = parser.parse("C=${U:-${E:+no${S#}}\n", path: ".env")
+        #expect(parsed.entries.map(\.value) == [.literal("")])
+    }
+
+    @Test func handMadeEntriesResolveLikeParsedOnes() {
+        let text = "A=1\nB=${A}2\nA=$A+\nC=${X:=x$B}\nD\n"
+        let parsed = parser.parse(text, path: ".env")
+        let handMade = ParsedFile(path: parsed.path, entries: parsed.entries, diagnostics: parsed.diagnostics)
+        let environment = ["D": "inherited"]
+        let fromParsed = Resolver().resolve([parsed]) { environment[$0] }
+        let fromHandMade = Resolver().resolve([handMade]) { environment[$0] }
+        #expect(fromParsed == fromHandMade)
+        #expect(fromParsed.entries.map { "\($0.key)=\($0.value)" } == ["A=1+", "B=1+2", "C=x1+2", "D=inherited", "X=x1+2"])
+    }
+
+    @Test func equalityAndPrintingLookAtTheEntriesNotHowTheyAreHeld() {
+        let parsed = parser.parse("A=1\nB=$A\n", path: ".env")
+        let handMade = ParsedFile(path: ".env", entries: parsed.entries)
+        #expect(parsed == handMade)
+        #expect(parsed.hashValue == handMade.hashValue)
+        #expect(String(describing: parsed) == String(describing: handMade))
+        #expect(String(describing: parsed).contains("entries: [TerwatchEnv.Entry(key: \"A\""))
+    }
+
+    @Test func changingTheEntriesReplacesTheCompactForm() {
+        var parsed = parser.parse("A=1\n", path: ".env")
+        parsed.entries.append(Entry(key: "B", value: .literal("2"), quoting: .none, position: SourcePosition(line: 2, column: 1)))
+        parsed.entries[0].value = .literal("one")
+        let resolution = Resolver().resolve([parsed]) { _ in nil }
+        #expect(resolution.entries.map { "\($0.key)=\($0.value)" } == ["A=one", "B=2"])
+    }
+}
