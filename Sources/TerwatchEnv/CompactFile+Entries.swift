@@ -1,15 +1,18 @@
 /// Conversions between the compact form and the public `[Entry]` form.
 extension CompactFile {
-    /// Compacts entries made by hand (or changed after parsing), so the resolver reads one form.
-    convenience init(entries: [Entry]) {
+    /// Compacts entries made by hand (or changed after parsing), so the resolver reads one form;
+    /// names are written as `spellings` has them.
+    convenience init(entries: [Entry], spellings: inout NameSpellings) {
         var builder = CompactFileBuilder(sourceCount: 0)
         builder.records.reserveCapacity(entries.count)
         for entry in entries {
-            let key = builder.appendText(entry.key.utf8)
+            let key = builder.appendText(spellings.spelling(of: entry.key).utf8)
             let value: ValueRecord
             switch entry.value {
-            case .literal(let text): value = .literal(builder.appendText(text.utf8))
-            case .template(let template): value = .template(IndexRange(Self.compact(template.fragments, into: &builder)))
+            case .literal(let text):
+                value = .literal(builder.appendText(text.utf8))
+            case .template(let template):
+                value = .template(IndexRange(Self.compact(template.fragments, into: &builder, spellings: &spellings)))
             case .inherited: value = .inherited
             }
             builder.records.append(EntryRecord(
@@ -21,15 +24,17 @@ extension CompactFile {
     }
 
     /// Appends `fragments` as parts (words first, so each part range is contiguous); returns their range.
-    private static func compact(_ fragments: [Fragment], into builder: inout CompactFileBuilder) -> Range<Int> {
+    private static func compact(
+        _ fragments: [Fragment], into builder: inout CompactFileBuilder, spellings: inout NameSpellings
+    ) -> Range<Int> {
         var parts: [TemplatePart] = []
         for fragment in fragments {
             switch fragment {
             case .text(let text):
                 parts.append(.text(builder.appendText(text.utf8)))
             case .reference(let reference):
-                let word = compact(reference.word, into: &builder)
-                let name = builder.appendText(reference.name.utf8)
+                let word = compact(reference.word, into: &builder, spellings: &spellings)
+                let name = builder.appendText(spellings.spelling(of: reference.name).utf8)
                 builder.references.append(ReferenceRecord(
                     name: name, nameHash: nameHash(name, in: builder), operation: reference.operation,
                     treatsEmptyAsUnset: reference.treatsEmptyAsUnset, word: word, position: reference.position

@@ -35,11 +35,11 @@ public struct ParsedFile: Hashable, Sendable {
         }
     }
 
-    /// The entries in the compact form the resolver reads.
-    var compact: CompactFile {
+    /// The entries in the compact form the resolver reads, hand-made names spelled as `spellings` has them.
+    func compact(spellings: inout NameSpellings) -> CompactFile {
         switch content {
         case .compact(let file): file
-        case .entries(let entries): CompactFile(entries: entries)
+        case .entries(let entries): CompactFile(entries: entries, spellings: &spellings)
         }
     }
 

@@ -24,7 +24,14 @@ public struct Resolver: Sendable {
 
     /// Resolves `files` (later files override earlier ones); `environment` looks up inherited variables.
     public func resolve(_ files: [ParsedFile], environment: (String) -> String?) -> Resolution {
-        let compacts = files.map(\.compact)
+        var spellings = NameSpellings()
+        // Keys first: a key's own spelling wins over that of a reference to it.
+        for file in files {
+            if case .entries(let entries) = file.content {
+                for entry in entries { _ = spellings.spelling(of: entry.key) }
+            }
+        }
+        let compacts = files.map { $0.compact(spellings: &spellings) }
         return withoutActuallyEscaping(environment) { lookup in
             CompactFile.withBoundTexts(of: compacts[...]) { texts in
                 var run = ResolutionRun(files: files, compacts: compacts, texts: texts, options: options, environment: lookup)

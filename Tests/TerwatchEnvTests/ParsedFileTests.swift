@@ -61,4 +61,19 @@ import Testing
         let resolution = Resolver().resolve([parsed]) { _ in nil }
         #expect(resolution.entries.map { "\($0.key)=\($0.value)" } == ["A=one", "B=2"])
     }
+
+    @Test func handMadeNamesEqualAsStringsAreOneKey() {
+        let composed = "CAF\u{C9}"
+        let decomposed = "CAFE\u{301}"
+        let start = SourcePosition(line: 1, column: 1)
+        let first = ParsedFile(path: "a", entries: [Entry(key: composed, value: .literal("1"), quoting: .none, position: start)])
+        let second = ParsedFile(path: "b", entries: [
+            Entry(key: decomposed, value: .literal("2"), quoting: .none, position: start),
+            Entry(key: "R", value: .template(Template([.reference(Reference(name: decomposed, position: start))])),
+                  quoting: .none, position: start),
+        ])
+        let resolution = Resolver().resolve([first, second]) { _ in nil }
+        #expect(resolution.entries.map(\.key).map { Array($0.unicodeScalars) } == [Array(composed.unicodeScalars), ["R"]])
+        #expect(resolution.entries.map(\.value) == ["2", "2"])
+    }
 }
