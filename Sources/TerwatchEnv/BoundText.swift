@@ -7,6 +7,8 @@ struct BoundText {
     let source: UnsafeBufferPointer<UInt8>
     /// The text assembled while parsing, at offsets from `source.count` on.
     let assembled: UnsafeBufferPointer<UInt8>
+    /// Whether the bytes are valid UTF-8 (see `CompactFile.isValidUTF8`).
+    let isValidUTF8: Bool
 
     /// The bytes of `range`.
     @inline(__always) func bytes(_ range: TextRange) -> UnsafeBufferPointer<UInt8> {
@@ -17,7 +19,7 @@ struct BoundText {
         return UnsafeBufferPointer(rebasing: assembled[start..<start + range.count])
     }
 
-    /// The text of `range` (the parser has checked that it is valid UTF-8).
+    /// The text of `range` (invalid UTF-8 repaired).
     @inline(__always) func string(_ range: TextRange) -> String {
         String(decoding: bytes(range), as: UTF8.self)
     }
@@ -31,7 +33,7 @@ extension CompactFile {
         guard let file = files.first else { return body(bound) }
         return file.source.withUnsafeBufferPointer { source in
             file.assembled.withUnsafeBufferPointer { assembled in
-                withBoundTexts(of: files.dropFirst(), bound: bound + [BoundText(source: source, assembled: assembled)], body)
+                withBoundTexts(of: files.dropFirst(), bound: bound + [BoundText(source: source, assembled: assembled, isValidUTF8: file.isValidUTF8)], body)
             }
         }
     }

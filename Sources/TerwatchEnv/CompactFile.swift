@@ -20,6 +20,8 @@ final class CompactFile: Sendable {
     let parts: [TemplatePart]
     /// The references the parts point to.
     let references: [ReferenceRecord]
+    /// Whether the text is valid UTF-8; if not, each piece is read as its `String` would be.
+    let isValidUTF8: Bool
     /// `entries`, once built.
     private let builtEntries = Mutex<[Entry]?>(nil)
 
@@ -31,6 +33,7 @@ final class CompactFile: Sendable {
         records = builder.records
         parts = builder.parts
         references = builder.references
+        isValidUTF8 = builder.isValidUTF8
     }
 
     /// The entries as the public API gives them, built on first use.
@@ -52,7 +55,7 @@ final class CompactFile: Sendable {
         return assembled.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + range.count])) }
     }
 
-    /// The text of `range` (the parser has checked that it is valid UTF-8).
+    /// The text of `range` (invalid UTF-8 repaired).
     func string(_ range: TextRange) -> String {
         withBytes(range) { String(decoding: $0, as: UTF8.self) }
     }

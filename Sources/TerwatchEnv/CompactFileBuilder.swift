@@ -8,6 +8,8 @@
 struct CompactFileBuilder {
     /// The size of the source; offsets from here on are in `assembled`.
     let sourceCount: Int
+    /// Whether every byte range is valid UTF-8 (the parser clears it for a file with invalid bytes).
+    var isValidUTF8 = true
     var assembled: [UInt8] = []
     var records: [EntryRecord] = []
     var parts: [TemplatePart] = []

@@ -16,6 +16,7 @@ extension ParseSession {
     private mutating func reportInvalidUTF8() {
         let invalid = UTF8Validation.invalidOffsets(in: bytes)
         guard !invalid.isEmpty else { return }
+        output.isValidUTF8 = false
         var scanned = 0
         for badOffset in invalid {
             while scanned < badOffset {

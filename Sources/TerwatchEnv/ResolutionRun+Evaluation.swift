@@ -30,7 +30,13 @@ extension ResolutionRun {
     }
 
     private mutating func appendBytes(_ range: TextRange, of file: Int) {
-        renderBuffer.append(contentsOf: texts[file].bytes(range))
+        let text = texts[file]
+        if text.isValidUTF8 {
+            renderBuffer.append(contentsOf: text.bytes(range))
+        } else {
+            // Repaired piece by piece, as when each piece was a `String` of its own.
+            renderBuffer.append(contentsOf: text.string(range).utf8)
+        }
     }
 
     // MARK: Lookups
