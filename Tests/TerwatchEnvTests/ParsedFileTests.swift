@@ -76,4 +76,15 @@ import Testing
         #expect(resolution.entries.map(\.key).map { Array($0.unicodeScalars) } == [Array(composed.unicodeScalars), ["R"]])
         #expect(resolution.entries.map(\.value) == ["2", "2"])
     }
+
+    @Test func invalidUTF8IsRepairedPieceByPieceNotAcrossPieces() {
+        // A's lone lead byte and the two continuation bytes after ${A} would make a valid '€' if joined.
+        let bytes: [UInt8] = Array("A=".utf8) + [0xE2] + Array("\nB=${A}".utf8) + [0x82, 0xAC] + [0x0A]
+        let parsed = parser.parse(bytes, path: ".env")
+        let resolution = Resolver().resolve([parsed]) { _ in nil }
+        #expect(resolution.entries.map(\.value) == ["\u{FFFD}", "\u{FFFD}\u{FFFD}\u{FFFD}"])
+        #expect(parsed.diagnostics.map(\.description) == [
+            ".env:1:3: error: invalid UTF-8 byte 0xE2", ".env:2:7: error: invalid UTF-8 byte 0x82",
+        ])
+    }
 }
