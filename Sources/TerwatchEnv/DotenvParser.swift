@@ -13,8 +13,9 @@ public struct DotenvParser: Sendable {
 
     /// Parses `bytes` (the whole file) read from `path`.
     public func parse(_ bytes: [UInt8], path: String) -> ParsedFile {
-        guard bytes.count <= limits.maxFileBytes else {
-            let message = "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes"
+        let maxFileBytes = min(limits.maxFileBytes, CompactFile.maxSourceBytes)
+        guard bytes.count <= maxFileBytes else {
+            let message = "file is \(bytes.count) bytes, over the limit of \(maxFileBytes) bytes"
             return ParsedFile(
                 path: path, entries: [],
                 diagnostics: [Diagnostic(.error, path: path, position: SourcePosition(line: 1, column: 1), message: message)]
@@ -23,7 +24,8 @@ public struct DotenvParser: Sendable {
         return bytes.withUnsafeBufferPointer { buffer in
             var session = ParseSession(bytes: buffer, path: path, limits: limits, expands: expands)
             session.run()
-            return ParsedFile(path: path, entries: session.entries, diagnostics: session.sortedDiagnostics())
+            let file = CompactFile(source: bytes, builder: session.output)
+            return ParsedFile(path: path, compact: file, diagnostics: session.sortedDiagnostics())
         }
     }
 

@@ -37,20 +37,3 @@ public struct Entry: Hashable, Sendable {
         self.position = position
     }
 }
-
-/// One parsed file: its entries in order and what was wrong with it.
-public struct ParsedFile: Hashable, Sendable {
-    /// The path, as the user named it; used in diagnostics and origins.
-    public var path: String
-    /// Every definition, in source order.
-    public var entries: [Entry]
-    /// Errors and warnings, in source order.
-    public var diagnostics: [Diagnostic]
-
-    /// Creates a parsed file.
-    public init(path: String, entries: [Entry], diagnostics: [Diagnostic] = []) {
-        self.path = path
-        self.entries = entries
-        self.diagnostics = diagnostics
-    }
-}

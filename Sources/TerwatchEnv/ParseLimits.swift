@@ -1,6 +1,6 @@
 /// Bounds that turn hostile or runaway input into an error instead of a slowdown.
 public struct ParseLimits: Hashable, Sendable {
-    /// The largest file accepted, in bytes (default 16 MiB).
+    /// The largest file accepted, in bytes (default 16 MiB; never more than 2 GiB - 1).
     public var maxFileBytes: Int
     /// The largest single value accepted, in bytes (default 1 MiB).
     public var maxValueBytes: Int

@@ -10,7 +10,7 @@ extension ParseSession {
             switch byte {
             case ASCII.lf:
                 guard mode == .doubleQuoted else { return .lineEnd }
-                builder.append(byte)
+                output.append(byte)
                 offset += 1
                 startLine(at: offset)
             case ASCII.cr where offset + 1 < end && bytes[offset + 1] == ASCII.lf:
@@ -23,14 +23,14 @@ extension ParseSession {
             case ASCII.hash where mode == .unquoted && !inBraces && offset > lineStart && ASCII.isBlank(bytes[offset - 1]):
                 return .comment
             case ASCII.backslash where mode != .heredoc:
-                scanEscape(mode, into: &builder)
+                scanEscape(mode)
             case ASCII.dollar where expands:
                 scanDollar(mode, into: &builder, depth: depth, depthReported: &depthReported)
             default:
                 let runStart = offset
                 offset += 1
                 while offset < end && !isSpecial(bytes[offset], mode, inBraces: inBraces) { offset += 1 }
-                builder.append(bytes[runStart..<offset])
+                output.append(bytes[runStart..<offset])
             }
         }
         return .end
@@ -50,7 +50,7 @@ extension ParseSession {
     }
 
     /// A backslash: `\$` and continuations everywhere; the escape set of double quotes.
-    private mutating func scanEscape(_ mode: ScanMode, into builder: inout TemplateBuilder) {
+    private mutating func scanEscape(_ mode: ScanMode) {
         let next = peek(1)
         if next == ASCII.lf || (next == ASCII.cr && peek(2) == ASCII.lf) {
             // Backslash + line break: both removed, the next line continues the value.
@@ -66,27 +66,27 @@ extension ParseSession {
         }
         if mode == .unquoted {
             if next == ASCII.dollar {
-                builder.append(ASCII.dollar)
+                output.append(ASCII.dollar)
                 offset += 2
             } else {
-                builder.append(ASCII.backslash)
+                output.append(ASCII.backslash)
                 offset += 1
             }
             return
         }
         switch next {
-        case 0x6E: builder.append(ASCII.lf)  // \n
-        case 0x72: builder.append(ASCII.cr)  // \r
-        case 0x74: builder.append(ASCII.tab)  // \t
-        case ASCII.backslash, ASCII.doubleQuote, ASCII.dollar, ASCII.backtick: builder.append(next!)
+        case 0x6E: output.append(ASCII.lf)  // \n
+        case 0x72: output.append(ASCII.cr)  // \r
+        case 0x74: output.append(ASCII.tab)  // \t
+        case ASCII.backslash, ASCII.doubleQuote, ASCII.dollar, ASCII.backtick: output.append(next!)
         case nil:
-            builder.append(ASCII.backslash)
+            output.append(ASCII.backslash)
             offset += 1
             return
         default:
             // Any other `\x` stays as written.
-            builder.append(ASCII.backslash)
-            builder.append(next!)
+            output.append(ASCII.backslash)
+            output.append(next!)
         }
         offset += 2
     }
@@ -97,22 +97,26 @@ extension ParseSession {
     ) {
         let dollar = offset
         guard let next = peek(1) else {
-            builder.append(ASCII.dollar)
+            output.append(ASCII.dollar)
             offset += 1
             return
         }
         if next == ASCII.dollar {
-            builder.append(ASCII.dollar)
+            output.append(ASCII.dollar)
             offset += 2
         } else if ASCII.isNameStart(next) {
             offset += 2
             while offset < end && ASCII.isNameCharacter(bytes[offset]) { offset += 1 }
-            let name = string(dollar + 1..<offset)
-            builder.append(Reference(name: name, position: position(of: dollar)))
+            let name = dollar + 1..<offset
+            let reference = ReferenceRecord(
+                name: textRange(name), nameHash: nameHash(name), operation: .value, treatsEmptyAsUnset: false,
+                word: 0..<0, position: position(of: dollar)
+            )
+            output.appendReference(reference, to: &builder)
         } else if next == ASCII.openBrace {
             scanBraced(mode, into: &builder, depth: depth, depthReported: &depthReported)
         } else {
-            builder.append(ASCII.dollar)
+            output.append(ASCII.dollar)
             offset += 1
         }
     }
@@ -137,29 +141,33 @@ extension ParseSession {
             offset += 1
             while offset < end && (ASCII.isNameCharacter(bytes[offset]) || bytes[offset] == ASCII.dot) { offset += 1 }
         }
-        let name = string(nameStart..<offset)
+        let name = nameStart..<offset
         guard let (operation, colon) = scanOperator(name: name, dollar: dollar, mode: mode) else { return }
+        var reference = ReferenceRecord(
+            name: textRange(name), nameHash: nameHash(name), operation: operation, treatsEmptyAsUnset: colon,
+            word: 0..<0, position: position
+        )
         if operation == .value {
-            builder.append(Reference(name: name, position: position))
+            output.appendReference(reference, to: &builder)
             return
         }
-        var word = TemplateBuilder()
+        // The word's text follows the outer template's pending text, which ends where it begins.
+        var word = output.beginTemplate()
         let stop = scanTemplate(mode, into: &word, inBraces: true, depth: depth + 1, depthReported: &depthReported)
         guard stop == .closingBrace else {
-            error("unclosed '${' of '\(name)'", at: position)
+            output.discard(word)
+            error("unclosed '${' of '\(string(name))'", at: position)
             return
         }
         offset += 1
-        builder.append(Reference(
-            name: name, operation: operation, treatsEmptyAsUnset: colon,
-            word: word.finishFragments(), position: position
-        ))
+        reference.word = output.finishWord(&word)
+        output.appendReference(reference, to: &builder, textEnd: word.textBase)
     }
 
     /// The operator after `${NAME`; nil (and an error) when there is none valid.
-    private mutating func scanOperator(name: String, dollar: Int, mode: ScanMode) -> (Reference.Operation, Bool)? {
+    private mutating func scanOperator(name: Range<Int>, dollar: Int, mode: ScanMode) -> (Reference.Operation, Bool)? {
         guard let byte = peek() else {
-            error("unclosed '${' of '\(name)'", at: position(of: dollar))
+            error("unclosed '${' of '\(string(name))'", at: position(of: dollar))
             return nil
         }
         var colon = false
@@ -187,9 +195,9 @@ extension ParseSession {
             } else if name.isEmpty {
                 message = "invalid variable name in '${': \(describeCharacter(at: culprit)) cannot start a name"
             } else if byte == ASCII.lf || byte == ASCII.cr || (byte == ASCII.doubleQuote && mode == .doubleQuoted) {
-                message = "unclosed '${' of '\(name)'"
+                message = "unclosed '${' of '\(string(name))'"
             } else {
-                message = "invalid character \(describeCharacter(at: culprit)) after '${\(name)'"
+                message = "invalid character \(describeCharacter(at: culprit)) after '${\(string(name))'"
             }
             error(message, at: position(of: dollar))
             offset = dollar + 2

@@ -19,7 +19,7 @@ extension ParseSession {
     }
 
     /// Parses a heredoc, the cursor on its `<<`.
-    mutating func parseHeredoc(key: String) -> Entry.Value? {
+    mutating func parseHeredoc(key: Range<Int>) -> ValueRecord? {
         let opener = checkpoint()
         let position = currentPosition()
         offset += 2
@@ -53,19 +53,19 @@ extension ParseSession {
             }
             offset += 1
         }
-        guard finishLineAfterValue("the heredoc delimiter '\(name)'") else { return nil }
+        guard finishLineAfterValue({ _ in "the heredoc delimiter '\(name)'" }) else { return nil }
         let bodyStart = offset
         guard var body = readBody(until: delimiter, indentation: indentation) else {
             // As in the shell, the body runs to the end of the file; resuming on the next
             // line instead would rescan the rest of the file once per unterminated heredoc.
-            error("unterminated heredoc '\(name)' of '\(key)'", at: position)
+            error("unterminated heredoc '\(name)' of '\(string(key))'", at: position)
             return nil
         }
         guard checkValueSize(offset - bodyStart, key: key, startingAt: opener) else { return nil }
         warning("heredocs are a terwatch extension; other dotenv readers take the '<<' line literally", at: position)
         stripIndentation(&body, indentation)
         if quote != nil || !expands {
-            return .literal(joined(body))
+            return joined(body)
         }
         return expandableValue(body)
     }
@@ -128,22 +128,22 @@ extension ParseSession {
     }
 
     /// The body lines joined by line breaks, taken literally.
-    private func joined(_ body: [BodyLine]) -> String {
-        var text: [UInt8] = []
+    private mutating func joined(_ body: [BodyLine]) -> ValueRecord {
+        var builder = output.beginTemplate()
         for (index, bodyLine) in body.enumerated() {
-            if index > 0 { text.append(ASCII.lf) }
-            text.append(contentsOf: bytes[bodyLine.start..<bodyLine.end])
+            if index > 0 { output.append(ASCII.lf) }
+            output.append(bytes[bodyLine.start..<bodyLine.end])
         }
-        return String(decoding: text, as: UTF8.self)
+        return output.finishValue(&builder)
     }
 
     /// The body lines expanded like a double-quoted value without escapes.
-    private mutating func expandableValue(_ body: [BodyLine]) -> Entry.Value {
+    private mutating func expandableValue(_ body: [BodyLine]) -> ValueRecord {
         let resume = (offset: offset, line: line, lineStart: lineStart, end: end)
-        var builder = TemplateBuilder()
+        var builder = output.beginTemplate()
         var depthReported = false
         for (index, bodyLine) in body.enumerated() {
-            if index > 0 { builder.append(ASCII.lf) }
+            if index > 0 { output.append(ASCII.lf) }
             offset = bodyLine.start
             end = bodyLine.end
             line = bodyLine.line
@@ -153,6 +153,6 @@ extension ParseSession {
         }
         (offset, line, lineStart, end) = resume
         columnMark = (lineStart, 1)
-        return builder.finishValue()
+        return output.finishValue(&builder)
     }
 }

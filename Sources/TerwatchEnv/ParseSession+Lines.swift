@@ -16,6 +16,7 @@ extension ParseSession {
     private mutating func reportInvalidUTF8() {
         let invalid = UTF8Validation.invalidOffsets(in: bytes)
         guard !invalid.isEmpty else { return }
+        output.isValidUTF8 = false
         var scanned = 0
         for badOffset in invalid {
             while scanned < badOffset {
@@ -54,10 +55,13 @@ extension ParseSession {
         skipExportKeyword()
         let keyStart = offset
         var portable = offset < end && ASCII.isNameStart(bytes[offset])
+        var lowest = UInt8.max
         while offset < end && ASCII.isKeyCharacter(bytes[offset]) {
-            if bytes[offset] == ASCII.dot || bytes[offset] == ASCII.minus { portable = false }
+            lowest = min(lowest, bytes[offset])
             offset += 1
         }
+        // `.` and `-` are the only key characters below `0`, and no shell name has them.
+        if lowest < 0x30 { portable = false }
         let keyPosition = position(of: keyStart)
         guard offset > keyStart else {
             if bytes[offset] == ASCII.equals {
@@ -68,7 +72,7 @@ extension ParseSession {
             skipRestOfLine()
             return
         }
-        let key = string(keyStart..<offset)
+        let key = keyStart..<offset
         let blanksAfterKey = skipBlanks()
         if atLineEnd() || (blanksAfterKey > 0 && bytes[offset] == ASCII.hash) {
             addEntry(key, .inherited, .bare, keyPosition, portable: portable)
@@ -79,13 +83,14 @@ extension ParseSession {
         case ASCII.equals:
             offset += 1
         case ASCII.colon:
-            error("'\(key): …' is YAML syntax, not dotenv; write '\(key)=value'", at: currentPosition())
+            let name = string(key)
+            error("'\(name): …' is YAML syntax, not dotenv; write '\(name)=value'", at: currentPosition())
             skipRestOfLine()
             return
         default:
             let culprit = describeCharacter(at: offset)
             if blanksAfterKey > 0 {
-                error("unexpected \(culprit) after key '\(key)'; expected '='", at: currentPosition())
+                error("unexpected \(culprit) after key '\(string(key))'; expected '='", at: currentPosition())
             } else {
                 var stop = offset
                 while stop < end && !ASCII.isBlank(bytes[stop]) && bytes[stop] != ASCII.equals
@@ -113,8 +118,8 @@ extension ParseSession {
     }
 
     /// Parses the value after `=` by its first character; leaves the cursor on the next line.
-    private mutating func parseValue(key: String, afterBlank: Bool) -> (Entry.Value, Entry.Quoting)? {
-        guard offset < end else { return (.literal(""), .none) }
+    private mutating func parseValue(key: Range<Int>, afterBlank: Bool) -> (ValueRecord, Entry.Quoting)? {
+        guard offset < end else { return (.literal(textRange(offset..<offset)), .none) }
         switch bytes[offset] {
         case ASCII.singleQuote:
             return parseLiteralQuoted(key: key, quote: ASCII.singleQuote).map { ($0, .single) }
@@ -125,8 +130,9 @@ extension ParseSession {
         case ASCII.lessThan where peek(1) == ASCII.lessThan:
             return parseHeredoc(key: key).map { ($0, .heredoc) }
         case ASCII.hash where afterBlank:
+            let empty = textRange(offset..<offset)
             skipRestOfLine()
-            return (.literal(""), .none)
+            return (.literal(empty), .none)
         default:
             return parseUnquoted(key: key).map { ($0, .none) }
         }
@@ -134,35 +140,38 @@ extension ParseSession {
 
     /// Appends a parsed entry, enforcing the key limit (duplicates are the resolver's to report).
     private mutating func addEntry(
-        _ key: String, _ value: Entry.Value, _ quoting: Entry.Quoting, _ position: SourcePosition, portable: Bool
+        _ key: Range<Int>, _ value: ValueRecord, _ quoting: Entry.Quoting, _ position: SourcePosition, portable: Bool
     ) {
-        if entries.count == limits.maxKeys {
+        if output.records.count == limits.maxKeys {
             error("more than \(limits.maxKeys) definitions in one file", at: position)
             stopped = true
             return
         }
         if !portable {
-            warning("'\(key)' is not a portable shell variable name", at: position)
+            warning("'\(string(key))' is not a portable shell variable name", at: position)
         }
-        entries.append(Entry(key: key, value: value, quoting: quoting, position: position))
+        output.records.append(EntryRecord(
+            key: textRange(key), keyHash: nameHash(key), value: value, quoting: quoting, position: position
+        ))
     }
 
-    /// After a closing quote or heredoc opener: only blanks and an optional comment may follow.
-    mutating func finishLineAfterValue(_ what: @autoclosure () -> String) -> Bool {
+    /// After a closing quote or heredoc opener: only blanks and an optional comment may follow;
+    /// `what` names what they follow, for the error.
+    mutating func finishLineAfterValue(_ what: (ParseSession) -> String) -> Bool {
         skipBlanks()
         if atLineEnd() || bytes[offset] == ASCII.hash {
             skipRestOfLine()
             return true
         }
-        error("unexpected \(describeCharacter(at: offset)) after \(what())", at: currentPosition())
+        error("unexpected \(describeCharacter(at: offset)) after \(what(self))", at: currentPosition())
         skipRestOfLine()
         return false
     }
 
     /// Checks a value's size against the limit; reports at the value's start when over.
-    mutating func checkValueSize(_ size: Int, key: String, startingAt start: Checkpoint) -> Bool {
+    mutating func checkValueSize(_ size: Int, key: Range<Int>, startingAt start: Checkpoint) -> Bool {
         guard size > limits.maxValueBytes else { return true }
-        error("value of '\(key)' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position(of: start))
+        error("value of '\(string(key))' is \(size) bytes, over the limit of \(limits.maxValueBytes) bytes", at: position(of: start))
         return false
     }
 }

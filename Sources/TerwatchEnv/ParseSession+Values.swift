@@ -39,7 +39,7 @@ extension ParseSession {
     }
 
     /// An unquoted value: to the end of the line or a ` #` comment, blanks at both ends dropped.
-    mutating func parseUnquoted(key: String) -> Entry.Value? {
+    mutating func parseUnquoted(key: Range<Int>) -> ValueRecord? {
         let start = offset
         let opening = checkpoint()
         // Fast path: no escape, no reference, no comment ambiguity.
@@ -53,34 +53,34 @@ extension ParseSession {
             offset = index
             skipRestOfLine()
             guard checkValueSize(stop - start, key: key, startingAt: opening) else { return nil }
-            return .literal(string(start..<stop))
+            return .literal(textRange(start..<stop))
         }
-        var builder = makeBuilder()
+        var builder = output.beginTemplate()
         var depthReported = false
         _ = scanTemplate(.unquoted, into: &builder, inBraces: false, depth: 0, depthReported: &depthReported)
-        builder.trimTrailingBlanks()
+        output.trimTrailingBlanks(of: builder)
         let size = offset - start
         skipRestOfLine()
-        let value = builder.finishValue()
-        recycle(&builder)
+        let value = output.finishValue(&builder)
         guard checkValueSize(size, key: key, startingAt: opening) else { return nil }
         return value
     }
 
     /// A single-quoted or backtick value: literal, may span lines.
-    mutating func parseLiteralQuoted(key: String, quote: UInt8) -> Entry.Value? {
+    mutating func parseLiteralQuoted(key: Range<Int>, quote: UInt8) -> ValueRecord? {
         let opening = checkpoint()
         offset += 1
         let start = offset
-        var text: [UInt8]? = nil
+        // Set once a CRLF makes the value differ from its source bytes.
+        var assembly: TemplateBuilder? = nil
         var runStart = offset
         while offset < end {
             let byte = bytes[offset]
             if byte == quote { break }
             if byte == ASCII.cr && offset + 1 < end && bytes[offset + 1] == ASCII.lf {
                 // CRLF inside a value: the CR is not part of it.
-                if text == nil { text = [] }
-                text!.append(contentsOf: bytes[runStart..<offset])
+                if assembly == nil { assembly = output.beginTemplate() }
+                output.append(bytes[runStart..<offset])
                 offset += 1
                 runStart = offset
                 continue
@@ -90,51 +90,51 @@ extension ParseSession {
         }
         guard offset < end else {
             let name = quote == ASCII.singleQuote ? "single-quoted" : "backtick-quoted"
+            if let assembly { output.discard(assembly) }
             resumeOnNextLine(after: opening)
-            error("unterminated \(name) value of '\(key)'", at: position(of: opening))
+            error("unterminated \(name) value of '\(string(key))'", at: position(of: opening))
             return nil
         }
-        let value: String
-        if var assembled = text {
-            assembled.append(contentsOf: bytes[runStart..<offset])
-            value = String(decoding: assembled, as: UTF8.self)
+        let value: ValueRecord
+        if var assembly {
+            output.append(bytes[runStart..<offset])
+            value = output.finishValue(&assembly)
         } else {
-            value = string(start..<offset)
+            value = .literal(textRange(start..<offset))
         }
         offset += 1
         let size = offset - start
-        guard finishLineAfterValue("the closing quote of '\(key)'") else { return nil }
+        guard finishLineAfterValue({ "the closing quote of '\($0.string(key))'" }) else { return nil }
         guard checkValueSize(size, key: key, startingAt: opening) else { return nil }
-        return .literal(value)
+        return value
     }
 
     /// A double-quoted value: escapes, expansion, may span lines.
-    mutating func parseDoubleQuoted(key: String) -> Entry.Value? {
+    mutating func parseDoubleQuoted(key: Range<Int>) -> ValueRecord? {
         let opening = checkpoint()
         offset += 1
         let start = offset
         // Fast path: no escape, reference or line break before the closing quote.
         let index = firstIndex(from: offset, of: doubleQuotedStops)
-        let value: Entry.Value
+        let value: ValueRecord
         if index < end && bytes[index] == ASCII.doubleQuote {
-            value = .literal(string(start..<index))
+            value = .literal(textRange(start..<index))
             offset = index
         } else {
-            var builder = makeBuilder()
+            var builder = output.beginTemplate()
             var depthReported = false
             let stop = scanTemplate(.doubleQuoted, into: &builder, inBraces: false, depth: 0, depthReported: &depthReported)
             guard stop == .closingQuote else {
-                recycle(&builder)
+                output.discard(builder)
                 resumeOnNextLine(after: opening)
-                error("unterminated double-quoted value of '\(key)'", at: position(of: opening))
+                error("unterminated double-quoted value of '\(string(key))'", at: position(of: opening))
                 return nil
             }
-            value = builder.finishValue()
-            recycle(&builder)
+            value = output.finishValue(&builder)
         }
         offset += 1
         let size = offset - start
-        guard finishLineAfterValue("the closing quote of '\(key)'") else { return nil }
+        guard finishLineAfterValue({ "the closing quote of '\($0.string(key))'" }) else { return nil }
         guard checkValueSize(size, key: key, startingAt: opening) else { return nil }
         return value
     }

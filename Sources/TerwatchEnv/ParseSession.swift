@@ -8,6 +8,8 @@ struct ParseSession {
     let unquotedStops: StopBytes
     /// What ends the plain run of a double-quoted value.
     let doubleQuotedStops: StopBytes
+    /// What ends a line.
+    let lineEndStops = StopBytes(ASCII.lf)
 
     /// The next byte to read.
     var offset = 0
@@ -20,10 +22,9 @@ struct ParseSession {
     /// A column already counted on the current line, so positions on long lines stay cheap.
     var columnMark = (offset: 0, column: 1)
 
-    var entries: [Entry] = []
+    /// The entries found so far, as byte ranges into `bytes` and assembled text.
+    var output: CompactFileBuilder
     var diagnostics: [Diagnostic] = []
-    /// A byte buffer reused by every value that needs assembling, so values do not each allocate one.
-    var scratch: [UInt8] = []
     /// Set once the key limit is reached; parsing stops.
     var stopped = false
 
@@ -37,7 +38,12 @@ struct ParseSession {
         let dollar = expands ? ASCII.dollar : ASCII.lf
         unquotedStops = StopBytes(ASCII.lf, ASCII.cr, ASCII.backslash, ASCII.hash, dollar)
         doubleQuotedStops = StopBytes(ASCII.doubleQuote, ASCII.backslash, ASCII.lf, ASCII.cr, dollar)
-        entries.reserveCapacity(bytes.count / 32 + 16)
+        output = CompactFileBuilder(sourceCount: bytes.count)
+        // Rough sizes for typical files, so the arrays rarely grow (and copy) while parsing.
+        output.records.reserveCapacity(bytes.count / 32 + 16)
+        output.assembled.reserveCapacity(bytes.count / 4 + 64)
+        output.parts.reserveCapacity(bytes.count / 32 + 16)
+        output.references.reserveCapacity(bytes.count / 64 + 16)
     }
 
     /// Diagnostics by position (errors found in passes other than the main scan included).
@@ -94,13 +100,23 @@ struct ParseSession {
 
     /// Moves to the start of the next line, past whatever is left of this one.
     mutating func skipRestOfLine() {
-        while offset < end && bytes[offset] != ASCII.lf { offset += 1 }
+        offset = firstIndex(from: offset, of: lineEndStops)
         consumeLineBreak()
     }
 
     /// The text of `bytes[range]`.
     @inline(__always) func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `bytes[range]` as a compact file's text range.
+    @inline(__always) func textRange(_ range: Range<Int>) -> TextRange {
+        TextRange(start: range.lowerBound, count: range.count)
+    }
+
+    /// The `NameBytes.hash` of `bytes[range]`.
+    @inline(__always) func nameHash(_ range: Range<Int>) -> Int {
+        NameBytes.hash(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     // MARK: Positions and diagnostics
@@ -110,6 +126,14 @@ struct ParseSession {
         var (from, column) = columnMark
         if target < from { (from, column) = (lineStart, 1) }
         var index = from
+        if let base = bytes.baseAddress {
+            // Eight ASCII bytes at a time: each is one column.
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= target && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                column += 8
+                index += 8
+            }
+        }
         while index < target {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
@@ -128,18 +152,6 @@ struct ParseSession {
         var column = 1
         for index in checkpoint.lineStart..<checkpoint.offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return SourcePosition(line: checkpoint.line, column: column)
-    }
-
-    /// A builder that reuses `scratch`; hand its buffer back with `recycle(_:)`.
-    mutating func makeBuilder() -> TemplateBuilder {
-        var buffer: [UInt8] = []
-        swap(&buffer, &scratch)
-        return TemplateBuilder(buffer: buffer)
-    }
-
-    /// Takes back the buffer of a builder made by `makeBuilder()`.
-    mutating func recycle(_ builder: inout TemplateBuilder) {
-        scratch = builder.recycledBuffer()
     }
 
     /// Records an error.

@@ -1,34 +1,38 @@
 /// The problems a resolution reports: cycles, depth, size, undefined and forward references.
 extension ResolutionRun {
     mutating func error(_ message: String, at position: SourcePosition, in context: Int) {
-        let path = files[definitions[context].file].path
+        let path = files[Int(definitions[context].file)].path
         diagnostics.append(Diagnostic(.error, path: path, position: position, message: message))
     }
 
     mutating func warning(_ message: String, at position: SourcePosition, in context: Int) {
-        let path = files[definitions[context].file].path
+        let path = files[Int(definitions[context].file)].path
         diagnostics.append(Diagnostic(.warning, path: path, position: position, message: message))
     }
 
-    /// Warns when `entry` redefines a key that its own file already defined.
-    mutating func warnIfDuplicate(_ entry: Entry, below previous: Int, inFile file: Int) {
+    /// Warns when `record` (of `file`) redefines a key that its own file already defined.
+    mutating func warnIfDuplicate(_ record: EntryRecord, inFile file: Int, below previous: Int) {
         guard definitions[previous].file == file else { return }
         var first = previous
-        while let earlier = definitions[first].previous, definitions[earlier].file == file { first = earlier }
+        while case let earlier = Int(definitions[first].previous), earlier >= 0, definitions[earlier].file == file {
+            first = earlier
+        }
+        let key = texts[file].string(record.key)
         diagnostics.append(Diagnostic(
-            .warning, path: files[file].path, position: entry.position,
-            message: "duplicate key '\(entry.key)' (first defined on line \(position(of: first).line)); the last definition wins"
+            .warning, path: files[file].path, position: record.position,
+            message: "duplicate key '\(key)' (first defined on line \(position(of: first).line)); the last definition wins"
         ))
     }
 
     /// Warns that a line-by-line reader would see `reference` before its key's first definition.
-    mutating func warnForward(_ reference: Reference, definedAt first: Int, in context: Int) {
-        guard environment(reference.name) == nil else { return }
+    mutating func warnForward(_ reference: ReferenceRecord, of file: Int, definedAt first: Int, in context: Int) {
+        let name = texts[file].string(reference.name)
+        guard environment(name) == nil else { return }
         let later = definitions[first]
         let place = later.file == definitions[context].file
-            ? "line \(position(of: first).line)" : "\(files[later.file].path):\(position(of: first).line)"
+            ? "line \(position(of: first).line)" : "\(files[Int(later.file)].path):\(position(of: first).line)"
         warning(
-            "'\(reference.name)' is defined later (\(place)); dotenv readers that expand line by line make it empty here",
+            "'\(name)' is defined later (\(place)); dotenv readers that expand line by line make it empty here",
             at: reference.position, in: context
         )
     }
@@ -39,10 +43,12 @@ extension ResolutionRun {
         let file: Int
         let position: SourcePosition
         if node < definitions.count {
-            (name, file, position) = (key(of: node), definitions[node].file, self.position(of: node))
+            (name, file, position) = (key(of: node), Int(definitions[node].file), self.position(of: node))
         } else {
             let assignment = assignments[node - definitions.count]
-            (name, file, position) = (assignment.name, definitions[assignment.definition].file, assignment.reference.position)
+            (name, file, position) = (
+                string(assignment.name), Int(definitions[assignment.definition].file), reference(of: assignment).position
+            )
         }
         let place = files[file].path == path ? "line \(position.line)" : "\(files[file].path):\(position.line)"
         return "'\(name)' (\(place))"
@@ -52,7 +58,7 @@ extension ResolutionRun {
     private func anchor(of node: Int) -> (context: Int, position: SourcePosition) {
         if node < definitions.count { return (node, position(of: node)) }
         let assignment = assignments[node - definitions.count]
-        return (assignment.definition, assignment.reference.position)
+        return (assignment.definition, reference(of: assignment).position)
     }
 
     /// Reports the cycle that the stack closes by reaching `node` again, once per cycle.
@@ -62,7 +68,7 @@ extension ResolutionRun {
         guard reportedCycleNodes.isDisjoint(with: members) else { return }
         reportedCycleNodes.formUnion(members)
         let (context, position) = anchor(of: node)
-        let path = files[definitions[context].file].path
+        let path = files[Int(definitions[context].file)].path
         let hops = members.map { describe(node: $0, from: path) } + ["'\(name(of: node))'"]
         error("reference cycle: \(hops.joined(separator: " → "))", at: position, in: context)
     }
@@ -89,6 +95,6 @@ extension ResolutionRun {
     }
 
     private func name(of node: Int) -> String {
-        node < definitions.count ? key(of: node) : assignments[node - definitions.count].name
+        node < definitions.count ? key(of: node) : string(assignments[node - definitions.count].name)
     }
 }

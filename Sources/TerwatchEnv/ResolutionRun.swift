@@ -2,36 +2,64 @@
 ///
 /// Every definition and every `${NAME:=word}` assignment is a node; a node's value is
 /// computed once, on first use, so forward references resolve and the cost stays linear.
+/// The files are read in their compact form (`CompactFile`): names are hashed once by
+/// the parser and compared as bytes in place, literal values are copied straight from
+/// the file's bytes, and strings are made only for what the resolution returns.
 struct ResolutionRun {
-    /// One definition of a key, in merged order: where its entry is, read in place.
+    /// One definition of a key, in merged order: where its record is, read in place.
     struct Definition {
-        let file: Int
-        let entry: Int
-        /// The definition of the same key just below this one, for self-references.
-        let previous: Int?
-        /// The inherited value a bare `KEY` line copies.
-        let inherited: String?
+        let file: Int32
+        let entry: Int32
+        /// The definition of the same key just below this one, for self-references; -1 for none.
+        let previous: Int32
+        /// Its index in the evaluation state (`state`, `memo`, `chainDepth`); -1 for a literal, which needs none.
+        let evaluation: Int32
     }
 
-    /// One key of the merged set: its first and last definitions.
+    /// One key of the merged set: its first and last definitions, and its name (kept here for lookups).
     struct Slot {
-        let first: Int
-        var last: Int
+        let first: Int32
+        var last: Int32
+        let key: Name
+    }
+
+    /// A key or variable name: bytes of one of the files, and their `NameBytes.hash`.
+    struct Name {
+        let hash: Int
+        let range: TextRange
+        private let fileIndex: Int32
+
+        init(file: Int, range: TextRange, hash: Int) {
+            self.hash = hash
+            self.range = range
+            fileIndex = Int32(truncatingIfNeeded: file)
+        }
+
+        /// The index of the file.
+        var file: Int { Int(fileIndex) }
     }
 
     /// A `${NAME:=word}` or `${NAME=word}` that gives NAME its value when NAME is unset.
     struct Assignment {
-        let name: String
-        let reference: Reference
+        let name: Name
+        /// The reference, in the references of the name's file.
+        let reference: Int
         /// The definition the reference stands in, which is its context for lookups.
         let definition: Int
+        /// The index in `assignmentGroups` of the assignments to the same name.
+        var group = 0
     }
 
-    private enum State: UInt8 {
+    enum State: UInt8 {
         case pending, evaluating, done
     }
 
     let files: [ParsedFile]
+    /// Each file's records, template parts and references (see `CompactFile`), and its bytes.
+    let records: [[EntryRecord]]
+    let parts: [[TemplatePart]]
+    let references: [[ReferenceRecord]]
+    let texts: [BoundText]
     let options: Resolver.Options
     let environment: (String) -> String?
 
@@ -40,23 +68,38 @@ struct ResolutionRun {
     /// The keys in order of first appearance.
     var slots: [Slot] = []
     /// Each key's index in `slots`.
-    var slotIndex: [String: Int] = [:]
+    var slotTable = NameTable(capacity: 0)
+    /// Each assigned name's index in `assignmentGroups`.
+    var assignmentTable = NameTable(capacity: 0)
     /// The indices in `assignments` of the assignments to each name, in source order.
-    var assignmentIndex: [String: [Int]] = [:]
+    var assignmentGroups: [[Int]] = []
+    /// The values of bare `KEY` lines that copy an inherited variable, by definition.
+    var inheritedValues: [(evaluation: Int, value: String)] = []
 
-    private var state: [State] = []
-    private var memo: [String] = []
-    private var chainDepth: [Int] = []
+    /// The number of definitions that need evaluation state; assignments come after them.
+    var evaluatedDefinitions = 0
+    /// Evaluation state of the templates, inherited values and assignments (see `evaluation(of:)`).
+    var state: [State] = []
+    var memo: [String] = []
+    var chainDepth: [Int32] = []
     var stack: [Int] = []
     var reportedCycleNodes: Set<Int> = []
     var reportedDepth = false
     var reportedSize = false
     var diagnostics: [Diagnostic] = []
     /// The bytes of the values being rendered, innermost last.
-    private var renderBuffer: [UInt8] = []
+    var renderBuffer: [UInt8] = []
 
-    init(files: [ParsedFile], options: Resolver.Options, environment: @escaping (String) -> String?) {
+    /// A run over `files`, whose compact forms are `compacts`, with their bytes bound to `texts`.
+    init(
+        files: [ParsedFile], compacts: [CompactFile], texts: [BoundText],
+        options: Resolver.Options, environment: @escaping (String) -> String?
+    ) {
         self.files = files
+        records = compacts.map(\.records)
+        parts = compacts.map(\.parts)
+        references = compacts.map(\.references)
+        self.texts = texts
         self.options = options
         self.environment = environment
     }
@@ -64,25 +107,36 @@ struct ResolutionRun {
     /// Merges, then evaluates every key's final value in order.
     mutating func resolve() -> Resolution {
         merge()
-        let nodeCount = definitions.count + assignments.count
-        state = Array(repeating: .pending, count: nodeCount)
-        memo = Array(repeating: "", count: nodeCount)
-        chainDepth = Array(repeating: 0, count: nodeCount)
+        let evaluationCount = evaluatedDefinitions + assignments.count
+        state = Array(repeating: .pending, count: evaluationCount)
+        memo = Array(repeating: "", count: evaluationCount)
+        chainDepth = Array(repeating: 0, count: evaluationCount)
+        for (evaluation, value) in inheritedValues {
+            memo[evaluation] = value
+            state[evaluation] = .done
+        }
         var entries: [ResolvedEntry] = []
         entries.reserveCapacity(slots.count)
         for (index, slot) in slots.enumerated() {
-            let key = key(of: slot.first)
-            let value = finalValue(of: key, slot: index) ?? ""
-            let path = files[definitions[slot.last].file].path
-            entries.append(ResolvedEntry(key: key, value: value, path: path, position: position(of: slot.last)))
+            let first = Int(slot.first)
+            let last = Int(slot.last)
+            let key = key(of: first)
+            var value = ""
+            if let found = finalValue(of: name(of: first), slot: index) { value = string(found) }
+            let path = files[Int(definitions[last].file)].path
+            entries.append(ResolvedEntry(key: key, value: value, path: path, position: position(of: last)))
         }
         // Names that only `${NAME:=word}` defines come last, in the order of their first assignment.
         for (index, assignment) in assignments.enumerated()
-        where slotIndex[assignment.name] == nil && assignmentIndex[assignment.name]?.first == index {
-            guard let value = finalValue(of: assignment.name, slot: nil), value != environment(assignment.name) else { continue }
+        where slotIndex(of: assignment.name) == nil && assignmentGroups[assignment.group].first == index {
+            let name = string(assignment.name)
+            guard let found = finalValue(of: assignment.name, slot: nil) else { continue }
+            let value = string(found)
+            guard value != environment(name) else { continue }
             entries.append(ResolvedEntry(
-                key: assignment.name, value: value,
-                path: files[definitions[assignment.definition].file].path, position: assignment.reference.position
+                key: name, value: value,
+                path: files[Int(definitions[assignment.definition].file)].path,
+                position: reference(of: assignment).position
             ))
         }
         return Resolution(entries: entries, diagnostics: diagnostics)
@@ -92,192 +146,132 @@ struct ResolutionRun {
 
     /// Flattens the files into definitions and finds the assignments.
     private mutating func merge() {
-        let entryCount = files.reduce(0) { $0 + $1.entries.count }
+        let entryCount = records.reduce(0) { $0 + $1.count }
         definitions.reserveCapacity(entryCount)
         slots.reserveCapacity(entryCount)
-        slotIndex.reserveCapacity(entryCount)
-        for (fileIndex, file) in files.enumerated() {
-            for (entryIndex, entry) in file.entries.enumerated() {
-                var inherited: String? = nil
-                if case .inherited = entry.value {
-                    guard let value = environment(entry.key) else { continue }
-                    inherited = value
-                }
+        slotTable = NameTable(capacity: entryCount)
+        for fileIndex in records.indices {
+            for (entryIndex, record) in records[fileIndex].enumerated() {
                 let index = definitions.count
-                // One hash for a new key: insert, and put the old slot back for a redefinition.
-                var previous: Int? = nil
-                if let slot = slotIndex.updateValue(slots.count, forKey: entry.key) {
-                    slotIndex[entry.key] = slot
-                    previous = slots[slot].last
-                    slots[slot].last = index
-                    warnIfDuplicate(entry, below: previous!, inFile: fileIndex)
+                var evaluation = -1
+                switch record.value {
+                case .literal:
+                    break
+                case .template:
+                    evaluation = evaluatedDefinitions
+                case .inherited:
+                    guard let value = environment(texts[fileIndex].string(record.key)) else { continue }
+                    evaluation = evaluatedDefinitions
+                    inheritedValues.append((evaluation, value))
+                }
+                if evaluation >= 0 { evaluatedDefinitions += 1 }
+                let name = Name(file: fileIndex, range: record.key, hash: record.keyHash)
+                var previous = -1
+                if let slot = slotIndex(of: name) {
+                    previous = Int(slots[slot].last)
+                    slots[slot].last = Int32(index)
+                    warnIfDuplicate(record, inFile: fileIndex, below: previous)
                 } else {
-                    slots.append(Slot(first: index, last: index))
+                    slotTable.insert(hash: name.hash, index: slots.count)
+                    slots.append(Slot(first: Int32(index), last: Int32(index), key: name))
                 }
-                definitions.append(Definition(file: fileIndex, entry: entryIndex, previous: previous, inherited: inherited))
-                if case .template(let template) = entry.value {
-                    collectAssignments(template.fragments, definition: index)
+                definitions.append(Definition(
+                    file: Int32(fileIndex), entry: Int32(entryIndex), previous: Int32(previous), evaluation: Int32(evaluation)
+                ))
+                if case .template(let parts) = record.value {
+                    collectAssignments(parts.range, file: fileIndex, definition: index)
                 }
             }
         }
+        groupAssignments()
     }
 
-    private mutating func collectAssignments(_ fragments: [Fragment], definition: Int) {
-        for case .reference(let reference) in fragments {
+    private mutating func collectAssignments(_ parts: Range<Int>, file: Int, definition: Int) {
+        for case .reference(let index) in self.parts[file][parts] {
+            let reference = references[file][index]
             if reference.operation == .assignDefault {
-                assignmentIndex[reference.name, default: []].append(assignments.count)
-                assignments.append(Assignment(name: reference.name, reference: reference, definition: definition))
+                let name = Name(file: file, range: reference.name, hash: reference.nameHash)
+                assignments.append(Assignment(name: name, reference: index, definition: definition))
             }
-            collectAssignments(reference.word, definition: definition)
+            collectAssignments(reference.word, file: file, definition: definition)
         }
     }
 
-    // MARK: Definitions
+    /// Groups the assignments by name.
+    private mutating func groupAssignments() {
+        guard !assignments.isEmpty else { return }
+        assignmentTable = NameTable(capacity: assignments.count)
+        for index in assignments.indices {
+            let name = assignments[index].name
+            if let group = assignmentGroup(of: name) {
+                assignmentGroups[group].append(index)
+                assignments[index].group = group
+            } else {
+                assignmentTable.insert(hash: name.hash, index: assignmentGroups.count)
+                assignments[index].group = assignmentGroups.count
+                assignmentGroups.append([index])
+            }
+        }
+    }
+
+    // MARK: Names and definitions
+
+    /// Whether two names are the same bytes.
+    func same(_ lhs: Name, _ rhs: Name) -> Bool {
+        guard lhs.hash == rhs.hash && lhs.range.count == rhs.range.count else { return false }
+        return NameBytes.equal(texts[lhs.file].bytes(lhs.range), texts[rhs.file].bytes(rhs.range))
+    }
+
+    /// The index in `slots` of the key `name`, if the files define it.
+    func slotIndex(of name: Name) -> Int? {
+        for slot in slotTable.candidates(for: name.hash) where same(name, slots[slot].key) {
+            return slot
+        }
+        return nil
+    }
+
+    /// The index in `assignmentGroups` of the assignments to `name`, if there are any.
+    func assignmentGroup(of name: Name) -> Int? {
+        for group in assignmentTable.candidates(for: name.hash) where same(name, assignments[assignmentGroups[group][0]].name) {
+            return group
+        }
+        return nil
+    }
+
+    /// The index of node `node` in the evaluation state; -1 for a literal definition.
+    func evaluation(of node: Int) -> Int {
+        node < definitions.count ? Int(definitions[node].evaluation) : evaluatedDefinitions + node - definitions.count
+    }
+
+    /// The record of definition `index`.
+    func record(of index: Int) -> EntryRecord {
+        let definition = definitions[index]
+        return records[Int(definition.file)][Int(definition.entry)]
+    }
+
+    /// The key definition `index` defines, as a name.
+    func name(of index: Int) -> Name {
+        let record = record(of: index)
+        return Name(file: Int(definitions[index].file), range: record.key, hash: record.keyHash)
+    }
 
     /// The key definition `index` defines.
     func key(of index: Int) -> String {
-        files[definitions[index].file].entries[definitions[index].entry].key
+        string(name(of: index))
     }
 
     /// Where definition `index`'s key stands.
     func position(of index: Int) -> SourcePosition {
-        files[definitions[index].file].entries[definitions[index].entry].position
+        record(of: index).position
     }
 
-    /// The value of definition `index` when it needs no expansion.
-    func literalValue(of index: Int) -> String? {
-        let definition = definitions[index]
-        if let inherited = definition.inherited { return inherited }
-        if case .literal(let text) = files[definition.file].entries[definition.entry].value { return text }
-        return nil
+    /// The reference of an assignment.
+    func reference(of assignment: Assignment) -> ReferenceRecord {
+        references[assignment.name.file][assignment.reference]
     }
 
-    // MARK: Lookups
-
-    /// The merged value of `name` (defined in `slot`, if the files define it):
-    /// its last definition, the inherited variable, or an assignment.
-    mutating func finalValue(of name: String, slot: Int?) -> String? {
-        if options.inheritedWins, let inherited = environment(name) { return inherited }
-        var base: String?
-        if let slot {
-            base = value(ofNode: slots[slot].last)
-        } else {
-            base = environment(name)
-        }
-        guard !assignmentIndex.isEmpty, let candidates = assignmentIndex[name] else { return base }
-        // The first assignment, in source order, whose condition the merged value meets.
-        for assignment in candidates
-        where base == nil || (assignments[assignment].reference.treatsEmptyAsUnset && base!.isEmpty) {
-            return value(ofNode: definitions.count + assignment)
-        }
-        return base
-    }
-
-    /// What `reference` means inside definition `context`: the layer below for its own key.
-    mutating func lookup(_ reference: Reference, in context: Int) -> String? {
-        let name = reference.name
-        guard name == key(of: context) else {
-            let slot = slotIndex[name]
-            if let slot, slots[slot].first > context { warnForward(reference, definedAt: slots[slot].first, in: context) }
-            return finalValue(of: name, slot: slot)
-        }
-        if let previous = definitions[context].previous { return value(ofNode: previous) }
-        return environment(name)
-    }
-
-    // MARK: Evaluation
-
-    /// The value of node `node` (a definition, or an assignment after them), computed once.
-    mutating func value(ofNode node: Int) -> String {
-        if node < definitions.count, let text = literalValue(of: node) {
-            // A literal depends on nothing: no state to keep.
-            noteDepth(of: node)
-            return text
-        }
-        switch state[node] {
-        case .done:
-            noteDepth(of: node)
-            return memo[node]
-        case .evaluating:
-            reportCycle(closingAt: node)
-            return ""
-        case .pending:
-            break
-        }
-        guard stack.count <= options.limits.maxNestingDepth else {
-            reportDepth(at: node)
-            return ""
-        }
-        state[node] = .evaluating
-        stack.append(node)
-        let result: String
-        if node < definitions.count {
-            let definition = definitions[node]
-            if case .template(let template) = files[definition.file].entries[definition.entry].value {
-                result = render(template.fragments, in: node)
-            } else {
-                result = literalValue(of: node) ?? ""
-            }
-        } else {
-            let assignment = assignments[node - definitions.count]
-            result = render(assignment.reference.word, in: assignment.definition)
-        }
-        stack.removeLast()
-        state[node] = .done
-        memo[node] = result
-        if chainDepth[node] > options.limits.maxNestingDepth { reportDepth(at: node) }
-        noteDepth(of: node)
-        return result
-    }
-
-    /// Tells the node being evaluated that it depends on `node`.
-    private mutating func noteDepth(of node: Int) {
-        guard let caller = stack.last else { return }
-        chainDepth[caller] = max(chainDepth[caller], chainDepth[node] + 1)
-    }
-
-    /// Expands `fragments` as they stand in definition `context`.
-    mutating func render(_ fragments: [Fragment], in context: Int) -> String {
-        if fragments.count == 1, case .text(let text) = fragments[0] { return text }
-        // Renders nest (a reference renders another value); they share one buffer as a stack.
-        let base = renderBuffer.count
-        defer { renderBuffer.removeSubrange(base...) }
-        for fragment in fragments {
-            switch fragment {
-            case .text(let text): renderBuffer.append(contentsOf: text.utf8)
-            case .reference(let reference):
-                let value = expand(reference, in: context)
-                renderBuffer.append(contentsOf: value.utf8)
-            }
-            if renderBuffer.count - base > options.limits.maxValueBytes {
-                reportSize(of: context)
-                return ""
-            }
-        }
-        return String(decoding: renderBuffer[base...], as: UTF8.self)
-    }
-
-    /// The value one reference stands for.
-    private mutating func expand(_ reference: Reference, in context: Int) -> String {
-        let current = lookup(reference, in: context)
-        let isSet = current.map { !(reference.treatsEmptyAsUnset && $0.isEmpty) } ?? false
-        switch reference.operation {
-        case .value:
-            if current == nil {
-                warning("undefined variable '\(reference.name)' expands to empty", at: reference.position, in: context)
-            }
-            return current ?? ""
-        case .useDefault, .assignDefault:
-            return isSet ? current! : render(reference.word, in: context)
-        case .alternative:
-            return isSet ? render(reference.word, in: context) : ""
-        case .fail:
-            if isSet { return current! }
-            let text = render(reference.word, in: context)
-            let state = current == nil ? "is not set" : "is empty"
-            let message = text.isEmpty ? "'\(reference.name)' \(state)" : "'\(reference.name)' \(state): \(text)"
-            error(message, at: reference.position, in: context)
-            return ""
-        }
+    /// The text of `name`.
+    func string(_ name: Name) -> String {
+        texts[name.file].string(name.range)
     }
 }

@@ -24,9 +24,19 @@ public struct Resolver: Sendable {
 
     /// Resolves `files` (later files override earlier ones); `environment` looks up inherited variables.
     public func resolve(_ files: [ParsedFile], environment: (String) -> String?) -> Resolution {
-        withoutActuallyEscaping(environment) { lookup in
-            var run = ResolutionRun(files: files, options: options, environment: lookup)
-            return run.resolve()
+        var spellings = NameSpellings()
+        // Keys first: a key's own spelling wins over that of a reference to it.
+        for file in files {
+            if case .entries(let entries) = file.content {
+                for entry in entries { _ = spellings.spelling(of: entry.key) }
+            }
+        }
+        let compacts = files.map { $0.compact(spellings: &spellings) }
+        return withoutActuallyEscaping(environment) { lookup in
+            CompactFile.withBoundTexts(of: compacts[...]) { texts in
+                var run = ResolutionRun(files: files, compacts: compacts, texts: texts, options: options, environment: lookup)
+                return run.resolve()
+            }
         }
     }
 }
