@@ -222,7 +222,8 @@ static void run_group_guard(int orders) {
     _exit(0);
 }
 
-pid_t terwatch_start_group_guard(int *orders) {
+pid_t terwatch_start_group_guard(int *orders, const int *kept, int kept_count) {
+    if (kept_count < 0 || kept_count > TERWATCH_GUARD_KEPT_MAX) return -EINVAL;
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0) return -errno;
     pid_t pid = fork();
@@ -236,8 +237,24 @@ pid_t terwatch_start_group_guard(int *orders) {
         // Only async-signal-safe calls from here: the parent is multithreaded.
         setsid();
         close(ends[1]);
-        if (ends[0] > 0) close_between(0, (unsigned int)ends[0] - 1);
-        close_between((unsigned int)ends[0] + 1, ~0U);
+        // Keep the pipe's read end and `kept`, in ascending order; close every other descriptor.
+        int keep[TERWATCH_GUARD_KEPT_MAX + 1];
+        int count = 0;
+        keep[count++] = ends[0];
+        for (int index = 0; index < kept_count; index++) {
+            int position = count++;
+            while (position > 0 && keep[position - 1] > kept[index]) {
+                keep[position] = keep[position - 1];
+                position--;
+            }
+            keep[position] = kept[index];
+        }
+        unsigned int next = 0;
+        for (int index = 0; index < count; index++) {
+            if ((unsigned int)keep[index] > next) close_between(next, (unsigned int)keep[index] - 1);
+            next = (unsigned int)keep[index] + 1;
+        }
+        close_between(next, ~0U);
         run_group_guard(ends[0]);
     }
     close(ends[0]);

@@ -59,6 +59,11 @@ extension RunTests {
             #expect(others.count == 1, "\(others.map(\.pid))")
             let guardPid = try #require(others.first?.pid)
             #expect(others.first?.stat.session == guardPid)
+            // It holds the pipe from terwatch and terwatch's inotify descriptor (whose teardown it takes off terwatch's exit), nothing else.
+            let held = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(guardPid)/fd")) ?? []).sorted().map {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(guardPid)/fd/\($0)")) ?? "?"
+            }
+            #expect(held.count == 2 && held.contains("anon_inode:inotify") && held.contains { $0.hasPrefix("pipe:") }, "\(held)")
             session.terwatch.send(SIGTERM)
             #expect(session.terwatch.waitForExit() == 0, "\(session.terwatch.errorOutput)")
             #expect(ProcStat.eventually { Self.isDead(guardPid) }, "guard \(guardPid) outlived terwatch")

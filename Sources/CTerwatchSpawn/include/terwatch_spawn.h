@@ -62,12 +62,16 @@ int terwatch_hand_terminal(int terminal, pid_t from, pid_t to);
 ///
 /// The guard starts a session of its own (no signal aimed at terwatch's group or terminal
 /// reaches it), keeps every signal blocked as the calling thread has them, holds no
-/// descriptor but the read end of a pipe, and reads process-group ids from it, each a
-/// whole `pid_t` (0: no group). At end of file, which comes when terwatch is gone, however
-/// it ended, it kills the last group (unless 0) and exits. On success, returns the guard's
-/// pid and stores the pipe's write end (close-on-exec) in `orders`; returns minus the errno
+/// descriptor but the read end of a pipe and the `kept_count` descriptors of `kept` (at
+/// most `TERWATCH_GUARD_KEPT_MAX`), and reads process-group ids from the pipe, each a whole
+/// `pid_t` (0: no group). At end of file, which comes when terwatch is gone, however it
+/// ended, it kills the last group (unless 0) and exits. On success, returns the guard's pid
+/// and stores the pipe's write end (close-on-exec) in `orders`; returns minus the errno
 /// otherwise.
-pid_t terwatch_start_group_guard(int *orders);
+pid_t terwatch_start_group_guard(int *orders, const int *kept, int kept_count);
+
+/// How many descriptors `terwatch_start_group_guard` keeps open for the caller at most.
+#define TERWATCH_GUARD_KEPT_MAX 8
 
 /// Makes this process a child subreaper (`PR_SET_CHILD_SUBREAPER`) when `on` is nonzero, or
 /// stops it being one; returns 0, or the errno.

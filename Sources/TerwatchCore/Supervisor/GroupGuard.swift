@@ -12,16 +12,23 @@ import Glibc
 /// while its leader is still an unreaped zombie (its id cannot be reused yet),
 /// so the guard never kills a group that has meanwhile become someone else's.
 /// When terwatch exits normally the last order is 0 and the guard simply exits.
+///
+/// The guard also keeps terwatch's inotify descriptors open. The kernel tears
+/// an inotify instance down when its last descriptor closes, and that takes
+/// one SRCU grace period (about 13 ms here), which terwatch's parent would
+/// otherwise wait out before it learns terwatch's exit status; held by the
+/// guard, the instance ends with the guard, which nobody waits for.
 public final class GroupGuard: Sendable {
     /// The guard's pid.
     public let pid: Int32
     /// The write end of the guard's pipe; each child writes its group there itself, before it execs (`terwatch_spawn`).
     let orders: Int32
 
-    /// Starts the guard.
+    /// Starts the guard, holding the process's inotify descriptors.
     public init() throws(SupervisorError) {
         var orders: Int32 = -1
-        let result = terwatch_start_group_guard(&orders)
+        let kept = Array(InotifyDescriptor.all().prefix(Int(TERWATCH_GUARD_KEPT_MAX)))
+        let result = terwatch_start_group_guard(&orders, kept, Int32(kept.count))
         guard result > 0 else { throw .systemCall("starting the group guard", code: -result) }
         pid = result
         self.orders = orders

@@ -6,15 +6,21 @@ import Glibc
 /// /proc/self/fd, and its watches as `inotify wd:N ino:HEX …` lines in
 /// /proc/self/fdinfo. The one watching a freshly made private directory is ours.
 enum InotifyDescriptor {
+    /// Every inotify descriptor of the process, in ascending order.
+    static func all() -> [Int32] {
+        LiveFileSystem().entries(of: "/proc/self/fd").compactMap { name in
+            guard let fd = Int32(name), LiveFileSystem.readLink("/proc/self/fd/" + name) == "anon_inode:inotify" else {
+                return nil
+            }
+            return fd
+        }.sorted()
+    }
+
     /// The descriptor watching the directory with inode `inode`, and that watch's descriptor.
     static func find(watchingInode inode: UInt64) -> (fd: Int32, wd: Int32)? {
-        let fileSystem = LiveFileSystem()
         let wanted = "ino:" + String(inode, radix: 16)
-        for name in fileSystem.entries(of: "/proc/self/fd") {
-            guard let fd = Int32(name),
-                  LiveFileSystem.readLink("/proc/self/fd/" + name) == "anon_inode:inotify",
-                  let info = LiveFileSystem.contents(of: "/proc/self/fdinfo/" + name)
-            else { continue }
+        for fd in all() {
+            guard let info = LiveFileSystem.contents(of: "/proc/self/fdinfo/\(fd)") else { continue }
             for line in info.split(separator: "\n") where line.hasPrefix("inotify ") {
                 let fields = line.split(separator: " ")
                 guard fields.contains(Substring(wanted)),
