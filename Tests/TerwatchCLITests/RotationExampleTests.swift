@@ -7,8 +7,8 @@ extension WatchTests {
     @Suite struct RotationExampleTests {
         @Test func exampleRotatesKubernetesStyleAndItsAuditLogVerifies() throws {
             let sandbox = try Sandbox()
-            let example = Sandbox.packageRoot.appendingPathComponent("examples/secrets-rotation").path
-            try sandbox.sh("cp -a '\(example)/.' . && chmod 600 .env secrets/..data/*")
+            try sandbox.copyExample("secrets-rotation")
+            try sandbox.sh("chmod 600 .env secrets/..data/*")
             // The README's command, with -v for the line that says each exec hook run finished.
             let agent = try AgentProcess(sandbox, [
                 "watch", "--secrets-dir", "secrets", "--audit-log", "audit.log", "--exec", "./on-change.sh", "-v",

@@ -7,8 +7,8 @@ extension RunTests {
     @Suite struct RotationExample {
         @Test func rotationRestartsTheServiceWithTheNewSecret() throws {
             let sandbox = try Sandbox()
-            let example = Sandbox.packageRoot.appendingPathComponent("examples/secrets-rotation").path
-            try sandbox.sh("cp -a '\(example)/.' . && chmod 600 .env secrets/..data/*")
+            try sandbox.copyExample("secrets-rotation")
+            try sandbox.sh("chmod 600 .env secrets/..data/*")
             // The README's command, with the service's stdout sent to the stderr read here.
             let run = try AgentProcess(
                 sandbox,

@@ -73,6 +73,12 @@ extension Sandbox {
         try #require(result.status == 0, "\(script)\n\(result)", sourceLocation: sourceLocation)
     }
 
+    /// Copies examples/`name` of the package here, as a user would start from it.
+    func copyExample(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let example = Self.packageRoot.appendingPathComponent("examples/\(name)").path
+        try sh("cp -a '\(example)/.' .", sourceLocation: sourceLocation)
+    }
+
     /// The absolute path of `relative` in the sandbox.
     func path(_ relative: String) -> String {
         directory.appendingPathComponent(relative).path
