@@ -83,10 +83,14 @@ extension WatcherIntegration {
                 await watcher.watchedDirectories == [conf]
             }
             #expect(back)
-            // A rescan of the recreated directory may still be reported after the write: look for the change among the reports since.
+            // The removal's last events can re-add the watch before the creation of `conf` is handled, so that
+            // creation may be reported with the write, in one change: look for a change naming the file.
             let mark = harness.events.values.count
             let written = await harness.reports({ Disk.write(conf + "/.env", "A=2\n") }) { _ in
-                harness.events.values.dropFirst(mark).contains(.changed([conf + "/.env"]))
+                harness.events.values.dropFirst(mark).contains {
+                    if case .changed(let paths) = $0 { return paths.contains(conf + "/.env") }
+                    return false
+                }
             }
             let watchedAfter = await harness.watcher.watchedDirectories
             #expect(written, "reports: \(harness.events.values), watched: \(watchedAfter)")

@@ -1,26 +1,23 @@
-/// Matching names against the patterns, with a fast first look for the default one.
+/// Matching ASCII names against the default pattern without a regular expression.
 extension SecretPolicy {
-    /// Words of which every match of `defaultPattern` holds at least one (compared ASCII-case-insensitively).
-    ///
-    /// `PASSWORD`, `PASSWD` and `PASSPHRASE` hold `PASS`; every `…KEY`
-    /// alternative holds `KEY`; the rest are words of their own. A name with
-    /// none of them cannot match, so the (slow) regular expression runs only
-    /// on the few names that might.
-    static let defaultPatternWords = ["PASS", "SECRET", "TOKEN", "KEY", "PRIVATE", "CREDENTIAL", "DSN"].map { Array($0.utf8) }
+    /// Every string the default pattern matches in an ASCII name, upper-cased: the pattern is an alternation of these, with `_?` spelled out.
+    static let defaultPatternLiterals: [[UInt8]] = {
+        let words = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "PRIVATE", "CREDENTIAL", "DSN"]
+        let keyPrefixes = ["API", "ACCESS", "AUTH", "SESSION", "SIGNING", "ENCRYPTION", "MASTER"]
+        return (words + keyPrefixes.flatMap { [$0 + "KEY", $0 + "_KEY"] }).map { Array($0.utf8) }
+    }()
 
-    /// Whether `key` matches pattern number `index` of `patterns` (0 is the default one).
-    func matches(_ key: String, patternAt index: Int) -> Bool {
-        if index == 0, !Self.mayMatchDefaultPattern(key) { return false }
-        return key.firstMatch(of: patterns[index]) != nil
-    }
-
-    /// Whether `key` holds one of `defaultPatternWords`, or anything but ASCII (then only the expression can tell).
-    static func mayMatchDefaultPattern(_ key: String) -> Bool {
-        let upper = key.utf8.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) ? $0 - 32 : $0 }
-        guard upper.allSatisfy({ $0 < 0x80 }) else { return true }
-        return defaultPatternWords.contains { word in
-            upper.count >= word.count
-                && (0...(upper.count - word.count)).contains { upper[$0..<$0 + word.count].elementsEqual(word) }
+    /// Whether the ASCII name `key` holds a match of `defaultPattern` (case-insensitively); nil when `key` is not ASCII, which only the expression can tell.
+    static func asciiMatchesDefaultPattern(_ key: String) -> Bool? {
+        var upper: [UInt8] = []
+        upper.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            guard byte < 0x80 else { return nil }
+            upper.append((UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte)
+        }
+        return defaultPatternLiterals.contains { literal in
+            upper.count >= literal.count
+                && (0...(upper.count - literal.count)).contains { upper[$0..<$0 + literal.count].elementsEqual(literal) }
         }
     }
 }

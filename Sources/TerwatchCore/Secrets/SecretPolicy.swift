@@ -8,7 +8,10 @@
 /// Matching a `Regex` costs tens of microseconds a key, and an agent asks
 /// about the same keys at every reload, so the patterns each key matches are
 /// remembered (for up to `rememberedKeys` keys; copies of a policy share
-/// what they remember).
+/// what they remember). The default pattern is matched without a `Regex`
+/// for ASCII names (all a parsed file has); its expression is compiled, on
+/// first use, only for other names: compiling it took a tenth of the start
+/// of every command.
 public struct SecretPolicy {
     /// What a hidden value is shown as.
     public static let placeholder = "<redacted>"
@@ -22,8 +25,10 @@ public struct SecretPolicy {
     public var keys: Set<String>
     /// The extra patterns, as given.
     public let extraPatterns: [String]
-    /// The default pattern, then the extra ones.
-    private(set) var patterns: [Regex<AnyRegexOutput>]
+    /// The extra patterns, compiled.
+    private let extraExpressions: [Regex<AnyRegexOutput>]
+    /// The default pattern's expression, for names that are not ASCII.
+    let defaultExpression = DefaultExpression()
     private let matchesByKey = PatternMatches()
 
     /// How many keys' pattern matches are remembered before they are all forgotten.
@@ -33,14 +38,15 @@ public struct SecretPolicy {
     public init(keys: [String] = [], patterns: [String] = []) throws(InvalidSecretPattern) {
         self.keys = Set(keys)
         extraPatterns = patterns
-        self.patterns = [try! Regex(Self.defaultPattern).ignoresCase()]
+        var expressions: [Regex<AnyRegexOutput>] = []
         for pattern in patterns {
             do {
-                self.patterns.append(try Regex(pattern))
+                expressions.append(try Regex(pattern))
             } catch {
                 throw InvalidSecretPattern(pattern: pattern, reason: "\(error)")
             }
         }
+        extraExpressions = expressions
     }
 
     /// Whether the value of `key` is secret.
@@ -48,10 +54,24 @@ public struct SecretPolicy {
         keys.contains(key) || !matchingPatterns(key).isEmpty
     }
 
-    /// The indices in `patterns` (0: the default one) of the patterns `key` matches, in order.
+    /// The indices of the patterns `key` matches, in order: 0 for the default one, then 1… for the extra ones.
     func matchingPatterns(_ key: String) -> [Int] {
-        matchesByKey.indices(for: key) { key in patterns.indices.filter { matches(key, patternAt: $0) } }
+        matchesByKey.indices(for: key) { key in (0...extraExpressions.count).filter { matches(key, patternAt: $0) } }
     }
+
+    /// Whether `key` matches pattern number `index` (0 is the default one).
+    func matches(_ key: String, patternAt index: Int) -> Bool {
+        guard index > 0 else {
+            return Self.asciiMatchesDefaultPattern(key) ?? (key.firstMatch(of: defaultExpression.regex) != nil)
+        }
+        return key.firstMatch(of: extraExpressions[index - 1]) != nil
+    }
+}
+
+/// The default pattern compiled, case-insensitively, the first time a name needs it.
+final class DefaultExpression {
+    /// The expression.
+    private(set) lazy var regex: Regex<AnyRegexOutput> = try! Regex(SecretPolicy.defaultPattern).ignoresCase()
 }
 
 /// The patterns each key matched, as found so far.
