@@ -115,15 +115,11 @@ public final class ChildExitWatcher: Sendable {
         let failure: ProcessError? = state.withLock { state in
             if state.stopping { return .watcherStopped }
             if state.wake == nil {
-                let wake: WakeUpEvent
-                do throws(ProcessError) { wake = try WakeUpEvent() } catch { return error }
                 do throws(ProcessError) {
-                    try NativeThread.start(name: "terwatch-exits") { [self] in run(wake: wake) }
+                    state.wake = try WakeUpEvent.startingThread(named: "terwatch-exits") { [self] in run(wake: $0) }
                 } catch {
-                    wake.close()
                     return error
                 }
-                state.wake = wake
             }
             state.incoming.append(registration)
             state.wake?.signal()

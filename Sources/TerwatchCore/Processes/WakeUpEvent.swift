@@ -12,6 +12,20 @@ struct WakeUpEvent: Sendable {
         self.descriptor = descriptor
     }
 
+    /// A new event and a thread named `name` running `body` with it; the event is closed again when the thread cannot start.
+    static func startingThread(
+        named name: String, _ body: @escaping @Sendable (WakeUpEvent) -> Void
+    ) throws(ProcessError) -> WakeUpEvent {
+        let wake = try WakeUpEvent()
+        do throws(ProcessError) {
+            try NativeThread.start(name: name) { body(wake) }
+        } catch {
+            wake.close()
+            throw error
+        }
+        return wake
+    }
+
     /// Makes the descriptor readable until the next `drain`.
     func signal() {
         var one: UInt64 = 1

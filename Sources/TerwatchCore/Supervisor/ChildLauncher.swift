@@ -79,14 +79,7 @@ public final class ChildLauncher: Sendable {
         let failure: SupervisorError? = state.withLock { state in
             if state.wake == nil {
                 do throws(ProcessError) {
-                    let wake = try WakeUpEvent()
-                    do throws(ProcessError) {
-                        try NativeThread.start(name: "terwatch-spawn") { [self] in run(wake: wake) }
-                    } catch {
-                        wake.close()
-                        throw error
-                    }
-                    state.wake = wake
+                    state.wake = try WakeUpEvent.startingThread(named: "terwatch-spawn") { [self] in run(wake: $0) }
                 } catch {
                     return .systemCall("starting the spawn thread", code: Self.code(of: error))
                 }
