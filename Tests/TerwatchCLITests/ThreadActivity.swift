@@ -35,16 +35,14 @@ struct ThreadActivity: Equatable, CustomStringConvertible {
     }
 
     /// The snapshot after every thread of `pid` has been asleep twice in a row, 10 ms apart; nil at the deadline.
-    static func settled(_ pid: Int32, within limit: TimeInterval = AgentProcess.deadline) -> ThreadActivity? {
-        let deadline = Date().addingTimeInterval(limit)
-        var previous = ThreadActivity(of: pid)
-        while Date() < deadline {
-            usleep(10_000)
-            let current = ThreadActivity(of: pid)
-            if current.allAsleep && current == previous { return current }
-            previous = current
+    static func settled(_ pid: Int32) -> ThreadActivity? {
+        var last: ThreadActivity?
+        let calm = ProcStat.eventually {
+            let now = ThreadActivity(of: pid)
+            defer { last = now }
+            return now.allAsleep && now == last
         }
-        return nil
+        return calm ? last : nil
     }
 
     /// Requires that no thread of `pid` wakes up over `seconds` once all of them sleep.
