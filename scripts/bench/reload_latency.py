@@ -10,6 +10,7 @@ watching one file, and the time to start watching a tree of 10,000 directories.
 Usage: reload_latency.py TERWATCH [--runs N] [--idle-seconds S]
 """
 import argparse
+import contextlib
 import os
 import select
 import shutil
@@ -103,59 +104,72 @@ def measure(directory, env, runs, line_source, drain=None, pause=0.0):
     return samples
 
 
+@contextlib.contextmanager
+def bench_directory(with_env=True):
+    """A fresh directory (holding the first 100-key .env unless told otherwise) and its path; removed afterwards with its staging twin."""
+    directory = tempfile.mkdtemp(prefix="terwatch-bench-")
+    env = os.path.join(directory, ".env")
+    try:
+        if with_env:
+            os.rename(write_env(env, 0), env)
+        yield directory, env
+    finally:
+        shutil.rmtree(directory)
+        shutil.rmtree(directory + "-staging", ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running(arguments, with_children=False, **options):
+    """A process started with `arguments`; terminated (its children too when told) and waited for afterwards."""
+    process = subprocess.Popen(arguments, **options)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        if with_children:
+            subprocess.run(["pkill", "-P", str(process.pid)], check=False)
+        process.wait(timeout=10)
+
+
 def percentile(samples, fraction):
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def terwatch_latency(terwatch, runs):
-    directory = tempfile.mkdtemp(prefix="terwatch-bench-")
-    env = os.path.join(directory, ".env")
-    os.rename(write_env(env, 0), env)
-    fifo = os.path.join(directory, "events.fifo")
-    os.mkfifo(fifo, 0o600)
-    process = subprocess.Popen([terwatch, "watch", "--debounce", "0", "-f", env, "--fifo", fifo],
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    try:
-        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
-        wait_for_ready(process, time.monotonic() + 30)
-        samples = measure(directory, env, runs, lambda deadline: read_line(reader, deadline))
-        os.close(reader)
-        return samples
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(directory)
-        shutil.rmtree(directory + "-staging", ignore_errors=True)
+    with bench_directory() as (directory, env):
+        fifo = os.path.join(directory, "events.fifo")
+        os.mkfifo(fifo, 0o600)
+        arguments = [terwatch, "watch", "--debounce", "0", "-f", env, "--fifo", fifo]
+        with running(arguments, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL) as process:
+            reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+            wait_for_ready(process, time.monotonic() + 30)
+            samples = measure(directory, env, runs, lambda deadline: read_line(reader, deadline))
+            os.close(reader)
+            return samples
 
 
 def inotifywait_latency(runs):
-    directory = tempfile.mkdtemp(prefix="terwatch-bench-")
-    env = os.path.join(directory, ".env")
-    os.rename(write_env(env, 0), env)
-    process = subprocess.Popen(["inotifywait", "-m", "-q", "-e", "moved_to,close_write", "--format", "%e %f", directory],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        fd = process.stdout.fileno()
-        os.set_blocking(fd, False)
-        warm_up(env, fd)
+    with bench_directory() as (directory, env):
+        arguments = ["inotifywait", "-m", "-q", "-e", "moved_to,close_write", "--format", "%e %f", directory]
+        with running(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+            fd = process.stdout.fileno()
+            os.set_blocking(fd, False)
+            warm_up(env, fd)
 
-        def next_rename(deadline):
-            while b"MOVED_TO .env" not in read_line(fd, deadline):
-                pass
+            def next_rename(deadline):
+                while b"MOVED_TO .env" not in read_line(fd, deadline):
+                    pass
 
-        return measure(directory, env, runs, next_rename, lambda: drain(fd))
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(directory)
-        shutil.rmtree(directory + "-staging", ignore_errors=True)
+            return measure(directory, env, runs, next_rename, lambda: drain(fd))
 
 
 def glue_loop_latency(runs):
-    directory = tempfile.mkdtemp(prefix="terwatch-bench-")
-    env = os.path.join(directory, ".env")
-    os.rename(write_env(env, 0), env)
+    with bench_directory() as (directory, env):
+        return glue_loop_in(directory, env, runs)
+
+
+def glue_loop_in(directory, env, runs):
     out = os.path.join(directory, "out.fifo")
     os.mkfifo(out)
     script = (
@@ -163,19 +177,12 @@ def glue_loop_latency(runs):
         'python3 -c "import json,sys; from dotenv import dotenv_values; '
         'print(json.dumps(dotenv_values(sys.argv[1], interpolate=True)))" "$0/.env"; done > "$1"'
     )
-    process = subprocess.Popen(["bash", "-c", script, directory, out], stderr=subprocess.DEVNULL)
-    try:
+    with running(["bash", "-c", script, directory, out], with_children=True, stderr=subprocess.DEVNULL):
         reader = os.open(out, os.O_RDONLY | os.O_NONBLOCK)
         warm_up(env, reader)
         # Between two inotifywait runs the loop is blind: a rename then is lost for good
         # (measured: one right after a reply is missed). Give it 100 ms to re-arm.
         return measure(directory, env, runs, lambda deadline: read_line(reader, deadline), pause=0.1)
-    finally:
-        process.terminate()
-        subprocess.run(["pkill", "-P", str(process.pid)], check=False)
-        process.wait(timeout=10)
-        shutil.rmtree(directory)
-        shutil.rmtree(directory + "-staging", ignore_errors=True)
 
 
 def task_switches(pid):
@@ -200,41 +207,29 @@ def rss_kib(pid):
 
 
 def idle_cost(terwatch, seconds):
-    directory = tempfile.mkdtemp(prefix="terwatch-bench-")
-    env = os.path.join(directory, ".env")
-    os.rename(write_env(env, 0), env)
-    process = subprocess.Popen([terwatch, "watch", "-f", env], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    try:
-        wait_for_ready(process, time.monotonic() + 30)
-        time.sleep(0.5)  # let start-up work finish before counting
-        before = task_switches(process.pid)
-        time.sleep(seconds)
-        after = task_switches(process.pid)
-        woken = {name: after[name] - before.get(name, 0) for name in after}
-        return woken, rss_kib(process.pid)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(directory)
-        shutil.rmtree(directory + "-staging", ignore_errors=True)
+    with bench_directory() as (_, env):
+        arguments = [terwatch, "watch", "-f", env]
+        with running(arguments, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL) as process:
+            wait_for_ready(process, time.monotonic() + 30)
+            time.sleep(0.5)  # let start-up work finish before counting
+            before = task_switches(process.pid)
+            time.sleep(seconds)
+            after = task_switches(process.pid)
+            woken = {name: after[name] - before.get(name, 0) for name in after}
+            return woken, rss_kib(process.pid)
 
 
 def tree_start(terwatch, count=10_000):
-    directory = tempfile.mkdtemp(prefix="terwatch-bench-")
-    for i in range(count):
-        os.makedirs(os.path.join(directory, f"d{i // 100}", f"e{i % 100}"), exist_ok=True)
-    with open(os.path.join(directory, ".env"), "w") as handle:
-        handle.write("A=1\n")
-    start = time.monotonic()
-    process = subprocess.Popen([terwatch, "watch", "-f", directory], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    try:
-        wait_for_ready(process, time.monotonic() + 60)
-        return time.monotonic() - start
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(directory)
-        shutil.rmtree(directory + "-staging", ignore_errors=True)
+    with bench_directory(with_env=False) as (directory, env):
+        for i in range(count):
+            os.makedirs(os.path.join(directory, f"d{i // 100}", f"e{i % 100}"), exist_ok=True)
+        with open(env, "w") as handle:
+            handle.write("A=1\n")
+        start = time.monotonic()
+        arguments = [terwatch, "watch", "-f", directory]
+        with running(arguments, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL) as process:
+            wait_for_ready(process, time.monotonic() + 60)
+            return time.monotonic() - start
 
 
 def row(name, samples):
