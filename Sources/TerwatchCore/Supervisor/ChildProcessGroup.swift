@@ -8,7 +8,7 @@ import Synchronization
 /// once it is reaped, a new process may get the same number. `send` and
 /// `leaderExited` share a lock and `leaderExited` runs before the reap
 /// (`ChildExitWatcher.exitStatus(of:beforeReaping:)`), so no signal ever
-/// reaches a stale group. When the leader exits, for whatever reason, the rest
+/// reaches a stale group; `remnant()` then finds who is left. When the leader exits, for whatever reason, the rest
 /// of the group gets SIGKILL at once: a grandchild that traps the stop signal,
 /// or one left running by a leader that exited by itself, must not hold the
 /// old child's port or files while the next child starts. Processes that left
@@ -51,13 +51,24 @@ final class ChildProcessGroup: Sendable {
         }
     }
 
-    /// Records the leader's exit (call it before reaping the leader), kills the rest of the group, and returns the members still dying.
-    func leaderExited() -> GroupRemnant {
+    /// Records the leader's exit (call it before reaping the leader) and kills the rest of the group.
+    func leaderExited() {
         leaderRunning.withLock { running in
             running = false
             kill(-leader, SIGKILL)
-            // After a group-wide SIGKILL no member can fork a survivor; whoever is found now is dying.
-            return GroupRemnant(members: ProcessGroupScan.liveMembers(of: leader))
         }
+    }
+
+    /// The members still dying after `leaderExited()` (call it once the leader is reaped).
+    ///
+    /// The usual group is the leader alone, and `kill(-group, 0)` tells that at
+    /// once: it finds nobody once the leader's zombie is reaped. Only a group
+    /// that still has members is looked for in `/proc`, one file per process on
+    /// the system. Its id cannot name another group meanwhile: a group id stays
+    /// taken while any member lives. After the group-wide SIGKILL no member can
+    /// fork a survivor, so whoever is found is dying.
+    func remnant() -> GroupRemnant {
+        guard kill(-leader, 0) == 0 || errno != ESRCH else { return GroupRemnant(members: []) }
+        return GroupRemnant(members: ProcessGroupScan.liveMembers(of: leader))
     }
 }

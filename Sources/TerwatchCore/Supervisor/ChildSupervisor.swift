@@ -185,12 +185,11 @@ public actor ChildSupervisor {
     private func watch(_ group: ChildProcessGroup) {
         Task { [watcher, launcher, orphanReaper, eventFeed, groupGuard, terminal = command.terminal] in
             let pid = group.leader
-            var remnant: GroupRemnant?
             var heldTerminal = false
             /// Runs while the leader is an unreaped zombie, so its pid still names its group.
             func leaderExited() {
                 heldTerminal = terminal?.takeBack(from: pid) ?? false
-                remnant = group.leaderExited()
+                group.leaderExited()
                 groupGuard?.withdraw()
             }
             let status: ExitStatus
@@ -204,7 +203,7 @@ public actor ChildSupervisor {
                 _ = SystemCall.retrying { waitpid(pid, &raw, 0) }
                 status = raw & 0x7f == 0 ? .exited(raw >> 8 & 0xff) : .signaled(raw & 0x7f)
             }
-            await remnant?.waitUntilGone()
+            await group.remnant().waitUntilGone()
             launcher.registry.release(pid)
             orphanReaper?.poke()
             self.childEnded(pid, status, interrupted: heldTerminal && Self.interruptions.contains(status))

@@ -17,10 +17,9 @@ extension ProcessTests {
             let (leader, members) = try await groupOfThree()
             let group = ChildProcessGroup(leader: leader)
             #expect(group.send(.terminate))
-            var remnant: GroupRemnant?
-            let status = try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in remnant = group.leaderExited() }
+            let status = try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in group.leaderExited() }
             #expect(status == .signaled(SIGTERM))
-            await remnant?.waitUntilGone()
+            await group.remnant().waitUntilGone()
             #expect(members.allSatisfy(ProcessProbe.isGone))
             #expect(!group.send(.terminate))
         }
@@ -30,11 +29,17 @@ extension ProcessTests {
             let group = ChildProcessGroup(leader: leader)
             // Only the leader dies; its sleeps would run on.
             kill(leader, SIGKILL)
-            var remnant: GroupRemnant?
-            #expect(try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in remnant = group.leaderExited() } == .signaled(SIGKILL))
-            await remnant?.waitUntilGone()
+            #expect(try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in group.leaderExited() } == .signaled(SIGKILL))
+            await group.remnant().waitUntilGone()
             #expect(members.allSatisfy(ProcessProbe.isGone))
             #expect(ProcessProbe.liveMembers(ofGroup: leader) == [])
+        }
+
+        @Test func aLeaderAloneLeavesNothingToAwait() async throws {
+            let leader = try Spawner(executable: "/bin/sh", arguments: ["-c", "exit 3"], environment: []).spawn()
+            let group = ChildProcessGroup(leader: leader)
+            #expect(try await ChildExitWatcher.shared.exitStatus(of: leader) { _ in group.leaderExited() } == .exited(3))
+            #expect(group.remnant().pidfds == [])
         }
     }
 }
