@@ -24,5 +24,9 @@ int terwatch_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
     return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
 }
 
+int terwatch_on_main_thread(void) {
+    return syscall(SYS_gettid) == getpid();
+}
+
 const short terwatch_spawn_setsid = POSIX_SPAWN_SETSID;
 const int terwatch_wait_on_pidfd = P_PIDFD;

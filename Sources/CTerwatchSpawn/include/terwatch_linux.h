@@ -19,6 +19,9 @@ int terwatch_pipe_cloexec(int ends[2]);
 /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34): close every descriptor from `lowest` up in the child.
 int terwatch_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 
+/// Whether the calling thread is the process's main thread (its thread id is the pid).
+int terwatch_on_main_thread(void);
+
 /// `POSIX_SPAWN_SETSID`: start the child in a session of its own.
 extern const short terwatch_spawn_setsid;
 

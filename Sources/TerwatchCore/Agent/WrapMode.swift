@@ -56,6 +56,8 @@ public struct WrapMode: Sendable {
     public func run(
         signals: AsyncStream<ReceivedSignal>, childStatus: AsyncStream<ReceivedSignal>
     ) async -> Int32 {
+        // The thread that sees the child exit starts while the sources load, not when the child has started.
+        ChildExitWatcher.shared.prepare()
         let (commands, commandFeed) = AsyncStream<AgentCommand>.makeStream(bufferingPolicy: .unbounded)
         return await withTaskGroup(of: Void.self) { group in
             let (reaperNotices, reaperFeed) = AsyncStream<ReceivedSignal>.makeStream(bufferingPolicy: .bufferingNewest(1))

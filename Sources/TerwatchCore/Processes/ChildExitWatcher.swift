@@ -111,20 +111,33 @@ public final class ChildExitWatcher: Sendable {
         }
     }
 
+    /// Starts the thread now instead of at the first wait, so the first child's exit is not held up by a thread starting.
+    public func prepare() {
+        state.withLock { state in
+            guard !state.stopping else { return }
+            // A thread that cannot start now is tried again, and reported, at the first wait.
+            try? startThread(&state)
+        }
+    }
+
     private func register(_ registration: Registration) {
         let failure: ProcessError? = state.withLock { state in
             if state.stopping { return .watcherStopped }
-            if state.wake == nil {
-                do throws(ProcessError) {
-                    state.wake = try WakeUpEvent.startingThread(named: "terwatch-exits") { [self] in run(wake: $0) }
-                } catch {
-                    return error
-                }
+            do throws(ProcessError) {
+                try startThread(&state)
+            } catch {
+                return error
             }
             state.incoming.append(registration)
             state.wake?.signal()
             return nil
         }
         if let failure { registration.continuation.resume(returning: .failure(failure)) }
+    }
+
+    /// Starts the thread unless it runs already.
+    private func startThread(_ state: inout State) throws(ProcessError) {
+        guard state.wake == nil else { return }
+        state.wake = try WakeUpEvent.startingThread(named: "terwatch-exits") { [self] in run(wake: $0) }
     }
 }

@@ -5,9 +5,11 @@ import Synchronization
 /// Starts supervised children with `terwatch_spawn` (fork + execve, parent-death signal SIGKILL) from one thread that lives as long as the process.
 ///
 /// `PR_SET_PDEATHSIG` fires when the thread that forked the child exits, not
-/// when the process does. A Swift task may run on any thread of the
+/// when the process does. The main thread lives as long as the process, so a
+/// launch from it (every task of the `terwatch` binary runs there, `MainLoop`)
+/// forks at once. A Swift task elsewhere may run on any thread of the
 /// cooperative pool, and nothing promises those threads live forever, so
-/// every spawn is handed to a thread of the launcher's own ("terwatch-spawn"):
+/// such a spawn is handed to a thread of the launcher's own ("terwatch-spawn"):
 /// it is started on first use, never returns, sleeps in `poll()` on an
 /// eventfd while idle, and blocks every signal. The child therefore gets
 /// SIGKILL exactly when terwatch dies (`kill -9` included), never earlier.
@@ -32,14 +34,20 @@ public final class ChildLauncher: Sendable {
     /// The registry every child started here is recorded in.
     public let registry: ChildRegistry
 
-    private struct Request: @unchecked Sendable {
-        // Only the launcher thread touches the C arrays, after the requesting task handed them over.
+    /// What one fork needs.
+    private struct Launch: @unchecked Sendable {
+        // Only the forking thread touches the C arrays, after the requesting task handed them over.
         let path: String
         let argv: CStringArray
         let envp: CStringArray
         let streams: (Spawner.Stream, Spawner.Stream, Spawner.Stream)
         let terminal: Int32
         let guardOrders: Int32
+    }
+
+    /// A launch handed to the spawn thread, and the task waiting for it.
+    private struct Request: Sendable {
+        let launch: Launch
         let continuation: CheckedContinuation<Result<Int32, SupervisorError>, Never>
     }
 
@@ -65,13 +73,13 @@ public final class ChildLauncher: Sendable {
         } catch {
             return .failure(.cannotRun(error))
         }
-        let argv = CStringArray([command.executable] + command.arguments)
-        let envp = CStringArray(environment)
-        let streams = (command.standardInput, command.standardOutput, command.standardError)
+        let launch = Launch(
+            path: path, argv: CStringArray([command.executable] + command.arguments), envp: CStringArray(environment),
+            streams: (command.standardInput, command.standardOutput, command.standardError),
+            terminal: command.terminal?.descriptor ?? -1, guardOrders: groupGuard?.orders ?? -1)
+        if terwatch_on_main_thread() != 0 { return spawn(launch) }
         return await withCheckedContinuation { continuation in
-            enqueue(Request(
-                path: path, argv: argv, envp: envp, streams: streams, terminal: command.terminal?.descriptor ?? -1,
-                guardOrders: groupGuard?.orders ?? -1, continuation: continuation))
+            enqueue(Request(launch: launch, continuation: continuation))
         }
     }
 
@@ -101,15 +109,15 @@ public final class ChildLauncher: Sendable {
                 defer { state.queue = [] }
                 return state.queue
             }
-            for request in requests { request.continuation.resume(returning: spawn(request)) }
+            for request in requests { request.continuation.resume(returning: spawn(request.launch)) }
         }
     }
 
-    private func spawn(_ request: Request) -> Result<Int32, SupervisorError> {
+    private func spawn(_ launch: Launch) -> Result<Int32, SupervisorError> {
         var opened: [Int32] = []
         defer { opened.forEach(SystemCall.close) }
         var descriptors: [Int32] = []
-        for stream in [request.streams.0, request.streams.1, request.streams.2] {
+        for stream in [launch.streams.0, launch.streams.1, launch.streams.2] {
             switch stream {
             case .inherited:
                 descriptors.append(-1)
@@ -128,15 +136,15 @@ public final class ChildLauncher: Sendable {
         }) {
             registry.launching({
                 terwatch_spawn(
-                    request.path, request.argv.pointers, request.envp.pointers, descriptors, parent, request.terminal,
-                    request.guardOrders)
+                    launch.path, launch.argv.pointers, launch.envp.pointers, descriptors, parent, launch.terminal,
+                    launch.guardOrders)
             }, startedPid: { $0.step == Int32(TERWATCH_SPAWN_STARTED.rawValue) ? $0.pid : nil })
         }
         switch terwatch_spawn_step(rawValue: UInt32(outcome.step)) {
         case TERWATCH_SPAWN_STARTED: return .success(outcome.pid)
         case TERWATCH_SPAWN_PIPE: return .failure(.systemCall("pipe2", code: outcome.error))
         case TERWATCH_SPAWN_FORK: return .failure(.systemCall("fork", code: outcome.error))
-        case TERWATCH_SPAWN_EXEC: return .failure(.exec(request.path, code: outcome.error))
+        case TERWATCH_SPAWN_EXEC: return .failure(.exec(launch.path, code: outcome.error))
         default: return .failure(.systemCall("setting up the child", code: outcome.error))
         }
     }
