@@ -11,9 +11,14 @@
 # libraries at run time. The executable's own image is not position
 # independent, so it loads at a fixed address (heap, stacks and mappings stay
 # randomized).
+# Generic types are instantiated through their metadata accessors instead of
+# by demangling their names at run time: ArgumentParser builds dozens of
+# generic option types at every start, and demangling them (with a protocol
+# conformance lookup for each requirement) took about a millisecond of it.
 # Usage: scripts/build-release.sh   (the binary goes to .build-static/release/terwatch)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product terwatch --scratch-path .build-static --static-swift-stdlib \
-    -Xswiftc -static-executable >&2
+    -Xswiftc -static-executable \
+    -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors >&2
 echo "$PWD/.build-static/release/terwatch"

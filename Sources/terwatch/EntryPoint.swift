@@ -14,7 +14,7 @@ enum EntryPoint {
         MainLoop.install()
         _ = signals
         do {
-            var command = try Terwatch.parseAsRoot()
+            var command = try Terwatch.parseCommandLine()
             try command.run()
         } catch {
             guard Terwatch.exitCode(for: error) == .validationFailure else {
