@@ -55,7 +55,7 @@
 // COMMAND`) adds the child as one more subscriber (`ChildSubscriber`,
 // `WrapMode`): `ChildSupervisor` runs the `Supervisor` state machine (start,
 // stop, restart, signal, backoff, health) around a child started by
-// `terwatch_spawn` (fork, parent-death signal, exec) and an `OrphanReaper` for
+// `terwatch_spawn` (clone, parent-death signal, exec) and an `OrphanReaper` for
 // the grandchildren re-parented to terwatch; on a terminal the child is its
 // foreground process group (`ControllingTerminal`). `Logger` writes every line through
 // the `Redactor` in one `write`.

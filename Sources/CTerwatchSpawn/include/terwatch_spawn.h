@@ -1,4 +1,4 @@
-// terwatch_spawn: start a child with fork + execve where posix_spawn cannot do
+// terwatch_spawn: start a child with clone + execve where posix_spawn cannot do
 // what terwatch needs (a parent-death signal), and set the child-subreaper flag.
 #ifndef TERWATCH_SPAWN_H
 #define TERWATCH_SPAWN_H
@@ -7,11 +7,11 @@
 
 /// The step of `terwatch_spawn` that failed, or `TERWATCH_SPAWN_STARTED`.
 enum terwatch_spawn_step {
-    /// The child was forked and `execve` succeeded.
+    /// The child was started and `execve` succeeded.
     TERWATCH_SPAWN_STARTED = 0,
     /// `pipe2` for the exec report failed in the parent.
     TERWATCH_SPAWN_PIPE = 1,
-    /// `fork` failed in the parent.
+    /// `clone`, or the child's stack, failed in the parent.
     TERWATCH_SPAWN_FORK = 2,
     /// The child failed before `execve`: `setpgid`, `prctl` or `dup2`.
     TERWATCH_SPAWN_SETUP = 3,
@@ -22,7 +22,7 @@ enum terwatch_spawn_step {
 /// What `terwatch_spawn` did.
 struct terwatch_spawn_outcome {
     /// The child's pid when started; when a step in the child failed, the pid it had
-    /// (already reaped); -1 when no child was forked.
+    /// (already reaped); -1 when no child was started.
     pid_t pid;
     /// A `terwatch_spawn_step`.
     int step;
@@ -30,7 +30,7 @@ struct terwatch_spawn_outcome {
     int error;
 };
 
-/// Forks and execs `path` (already resolved: no PATH search) with `argv` and exactly `envp`.
+/// Starts (clone, sharing memory until the exec) and execs `path` (already resolved: no PATH search) with `argv` and exactly `envp`.
 ///
 /// The child gets its own process group (the foreground group of `terminal` when
 /// `terminal` is a descriptor of the controlling terminal and the caller's group is its
@@ -44,7 +44,7 @@ struct terwatch_spawn_outcome {
 /// this only from a thread that lives as long as the process. Returns once the child
 /// has exec'd or failed; a failed child is reaped before returning, so nothing leaks, and
 /// the terminal is given back to the caller's group if the failed child had taken it.
-/// Blocks every signal in the calling thread for the duration of the fork. With `guard_orders`
+/// Blocks every signal in the calling thread for the duration of the clone. With `guard_orders`
 /// (the write end of a group guard's pipe; -1: none), the child tells the guard its new group
 /// itself, before it execs, so the guard knows the group before the command runs.
 struct terwatch_spawn_outcome terwatch_spawn(
@@ -56,12 +56,13 @@ struct terwatch_spawn_outcome terwatch_spawn(
 /// returns 1 when handed over, 0 when `from` was not the foreground group, or minus the errno.
 int terwatch_hand_terminal(int terminal, pid_t from, pid_t to);
 
-/// Forks the group guard: a process that outlives terwatch only to SIGKILL the process group
+/// Starts the group guard: a process that outlives terwatch only to SIGKILL the process group
 /// last written to it, so that a `kill -9` of terwatch takes the wrapped child's whole group
 /// down, not only the child that the parent-death signal reaches.
 ///
 /// The guard starts a session of its own (no signal aimed at terwatch's group or terminal
-/// reaches it), keeps every signal blocked as the calling thread has them, holds no
+/// reaches it), keeps every signal blocked, shares the caller's memory where the
+/// architecture allows (spawn.c) without ever writing to it, holds no
 /// descriptor but the read end of a pipe and the `kept_count` descriptors of `kept` (at
 /// most `TERWATCH_GUARD_KEPT_MAX`), and reads process-group ids from the pipe, each a whole
 /// `pid_t` (0: no group). At end of file, which comes when terwatch is gone, however it

@@ -2,7 +2,7 @@ import CTerwatchSpawn
 import Glibc
 import Synchronization
 
-/// Starts supervised children with `terwatch_spawn` (fork + execve, parent-death signal SIGKILL) from one thread that lives as long as the process.
+/// Starts supervised children with `terwatch_spawn` (clone + execve, parent-death signal SIGKILL) from one thread that lives as long as the process.
 ///
 /// `PR_SET_PDEATHSIG` fires when the thread that forked the child exits, not
 /// when the process does. The main thread lives as long as the process, so a
@@ -143,7 +143,7 @@ public final class ChildLauncher: Sendable {
         switch terwatch_spawn_step(rawValue: UInt32(outcome.step)) {
         case TERWATCH_SPAWN_STARTED: return .success(outcome.pid)
         case TERWATCH_SPAWN_PIPE: return .failure(.systemCall("pipe2", code: outcome.error))
-        case TERWATCH_SPAWN_FORK: return .failure(.systemCall("fork", code: outcome.error))
+        case TERWATCH_SPAWN_FORK: return .failure(.systemCall("clone", code: outcome.error))
         case TERWATCH_SPAWN_EXEC: return .failure(.exec(launch.path, code: outcome.error))
         default: return .failure(.systemCall("setting up the child", code: outcome.error))
         }
