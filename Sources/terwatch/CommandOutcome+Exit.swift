@@ -9,5 +9,3 @@ extension CommandOutcome {
     }
 }
 
-extension PrintFormat: ExpressibleByArgument {}
-extension DiffFormat: ExpressibleByArgument {}

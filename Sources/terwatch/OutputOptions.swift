@@ -16,4 +16,3 @@ struct OutputOptions: ParsableArguments {
     var verbosity: Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }
 }
 
-extension LogFormat: ExpressibleByArgument {}

@@ -38,5 +38,3 @@ struct WrapOptions: ParsableArguments {
     }
 }
 
-extension ChangeAction: ExpressibleByArgument {}
-extension RestartPolicy: ExpressibleByArgument {}
