@@ -59,11 +59,15 @@ extension RunTests {
             #expect(others.count == 1, "\(others.map(\.pid))")
             let guardPid = try #require(others.first?.pid)
             #expect(others.first?.stat.session == guardPid)
-            // It holds the pipe from terwatch and terwatch's inotify descriptor (whose teardown it takes off terwatch's exit), nothing else.
-            let held = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(guardPid)/fd")) ?? []).sorted().map {
-                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(guardPid)/fd/\($0)")) ?? "?"
+            // It holds the pipe from terwatch and terwatch's inotify descriptor (whose teardown it takes off terwatch's exit), nothing else,
+            // once it has run: it starts with a copy of terwatch's descriptors and closes the rest itself.
+            func held() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(guardPid)/fd")) ?? []).sorted().map {
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(guardPid)/fd/\($0)")) ?? "?"
+                }
             }
-            #expect(held.count == 2 && held.contains("anon_inode:inotify") && held.contains { $0.hasPrefix("pipe:") }, "\(held)")
+            #expect(ProcStat.eventually { held().count == 2 }, "\(held())")
+            #expect(held().contains("anon_inode:inotify") && held().contains { $0.hasPrefix("pipe:") }, "\(held())")
             session.terwatch.send(SIGTERM)
             #expect(session.terwatch.waitForExit() == 0, "\(session.terwatch.errorOutput)")
             #expect(ProcStat.eventually { Self.isDead(guardPid) }, "guard \(guardPid) outlived terwatch")
