@@ -13,12 +13,14 @@ import Synchronization
 /// (`SignalCenter` sees to that); a signal sent to this thread alone
 /// (`pthread_kill`) is always taken here, which is how the tests drive it.
 final class SignalWaiter: Sendable {
-    /// The kernel id of the thread: its entry under /proc/self/task.
-    let taskID: Int32
     /// The thread, for `pthread_kill`.
     let thread: pthread_t
     private let signals: [UnixSignal]
     private let shared: Shared
+    private let launch: Launch
+
+    /// The kernel id of the thread (its entry under /proc/self/task); waits until the thread has run.
+    var taskID: Int32 { launch.publishedTaskID() }
 
     /// Starts a thread that waits for `signals` and calls `deliver` on it for each one taken, in order.
     static func start(
@@ -42,14 +44,14 @@ final class SignalWaiter: Sendable {
             Unmanaged<Launch>.fromOpaque(context).release()
             throw .system(call: "pthread_create", errno: code)
         }
-        return SignalWaiter(taskID: launch.waitForTaskID(), thread: thread, signals: signals, shared: shared)
+        return SignalWaiter(thread: thread, signals: signals, shared: shared, launch: launch)
     }
 
-    private init(taskID: Int32, thread: pthread_t, signals: [UnixSignal], shared: Shared) {
-        self.taskID = taskID
+    private init(thread: pthread_t, signals: [UnixSignal], shared: Shared, launch: Launch) {
         self.thread = thread
         self.signals = signals
         self.shared = shared
+        self.launch = launch
     }
 
     /// Ends the thread and joins it; signals that arrive afterwards stay pending. Idempotent.
@@ -104,7 +106,7 @@ extension SignalWaiter {
     /// Hands the new thread its state and brings its kernel id back to the starter.
     private final class Launch: @unchecked Sendable {
         // The semaphore is made for exactly this cross-thread hand-off; `taskID` is
-        // written before `sem_post` and read after `sem_wait`, which order the two.
+        // written once, before the first `sem_post`, and read after a `sem_wait`, which order the two.
         let shared: Shared
         private let posted = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
         private var taskID: Int32 = 0
@@ -125,9 +127,10 @@ extension SignalWaiter {
             sem_post(posted)
         }
 
-        /// Called once by the starter; returns when the thread has published its id.
-        func waitForTaskID() -> Int32 {
+        /// The id the thread published; returns once it has (the semaphore is posted again for the next caller).
+        func publishedTaskID() -> Int32 {
             while sem_wait(posted) != 0 {}
+            sem_post(posted)
             return taskID
         }
     }
