@@ -139,7 +139,7 @@ struct ResolutionRun {
         }
         var entries: [ResolvedEntry] = []
         entries.reserveCapacity(slots.count)
-        for (index, slot) in slots.enumerated() {
+        for slot in slots {
             let first = Int(slot.first)
             let last = Int(slot.last)
             let key = key(of: first)
