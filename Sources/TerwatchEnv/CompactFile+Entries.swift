@@ -35,11 +35,11 @@ extension CompactFile {
             case .reference(let reference):
                 let word = compact(reference.word, into: &builder, spellings: &spellings)
                 let name = builder.appendText(spellings.spelling(of: reference.name).utf8)
-                builder.references.append(ReferenceRecord(
+                let index = builder.addReference(ReferenceRecord(
                     name: name, nameHash: nameHash(name, in: builder), operation: reference.operation,
                     treatsEmptyAsUnset: reference.treatsEmptyAsUnset, word: word, position: reference.position
                 ))
-                parts.append(.reference(builder.references.count - 1))
+                parts.append(.reference(index))
             }
         }
         let start = builder.parts.count

@@ -22,6 +22,8 @@ final class CompactFile: Sendable {
     let references: [ReferenceRecord]
     /// Whether the text is valid UTF-8; if not, each piece is read as its `String` would be.
     let isValidUTF8: Bool
+    /// Whether a reference is a `${NAME:=word}` or `${NAME=word}`.
+    let hasAssignments: Bool
     /// `entries`, once built.
     private let builtEntries = Mutex<[Entry]?>(nil)
 
@@ -34,6 +36,7 @@ final class CompactFile: Sendable {
         parts = builder.parts
         references = builder.references
         isValidUTF8 = builder.isValidUTF8
+        hasAssignments = builder.hasAssignments
     }
 
     /// The entries as the public API gives them, built on first use.

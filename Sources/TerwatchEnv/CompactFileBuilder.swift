@@ -13,7 +13,9 @@ struct CompactFileBuilder {
     var assembled: [UInt8] = []
     var records: [EntryRecord] = []
     var parts: [TemplatePart] = []
-    var references: [ReferenceRecord] = []
+    private(set) var references: [ReferenceRecord] = []
+    /// Whether a reference is a `${NAME:=word}` or `${NAME=word}` (the resolver skips looking for them otherwise).
+    private(set) var hasAssignments = false
     /// The parts of the templates being built, innermost last.
     private var pendingParts: [TemplatePart] = []
 
@@ -54,8 +56,19 @@ struct CompactFileBuilder {
             pendingParts.append(.text(TextRange(start: sourceCount + builder.textStart, count: end - builder.textStart)))
         }
         builder.textStart = assembled.count
+        pendingParts.append(.reference(addReference(reference)))
+    }
+
+    /// Adds `reference` to the references; returns its index.
+    mutating func addReference(_ reference: ReferenceRecord) -> Int {
+        if reference.operation == .assignDefault { hasAssignments = true }
         references.append(reference)
-        pendingParts.append(.reference(references.count - 1))
+        return references.count - 1
+    }
+
+    /// Reserves room for `count` references.
+    mutating func reserveReferences(_ count: Int) {
+        references.reserveCapacity(count)
     }
 
     /// Drops spaces and tabs at the end of `builder`'s pending text.

@@ -129,6 +129,10 @@ extension ParseSession {
 
     /// The body lines joined by line breaks, taken literally.
     private mutating func joined(_ body: [BodyLine]) -> ValueRecord {
+        // Lines that follow each other with nothing between them but an LF are their source bytes.
+        if let first = body.first, body.indices.dropFirst().allSatisfy({ body[$0].start == body[$0 - 1].end + 1 }) {
+            return .literal(textRange(first.start..<body[body.count - 1].end))
+        }
         var builder = output.beginTemplate()
         for (index, bodyLine) in body.enumerated() {
             if index > 0 { output.append(ASCII.lf) }

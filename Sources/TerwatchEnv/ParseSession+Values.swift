@@ -114,12 +114,25 @@ extension ParseSession {
         let opening = checkpoint()
         offset += 1
         let start = offset
-        // Fast path: no escape, reference or line break before the closing quote.
-        let index = firstIndex(from: offset, of: doubleQuotedStops)
+        // Fast path: no escape, reference or CR before the closing quote; LF line breaks
+        // are kept as they are, so the value is its source bytes (a PEM block, say).
+        var index = firstIndex(from: offset, of: doubleQuotedStops)
+        var lineBreaks = 0
+        var lastLineStart = lineStart
+        while index < end && bytes[index] == ASCII.lf {
+            lineBreaks += 1
+            lastLineStart = index + 1
+            index = firstIndex(from: index + 1, of: doubleQuotedStops)
+        }
         let value: ValueRecord
         if index < end && bytes[index] == ASCII.doubleQuote {
             value = .literal(textRange(start..<index))
             offset = index
+            if lineBreaks > 0 {
+                line += lineBreaks
+                lineStart = lastLineStart
+                columnMark = (lastLineStart, 1)
+            }
         } else {
             var builder = output.beginTemplate()
             var depthReported = false

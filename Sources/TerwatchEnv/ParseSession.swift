@@ -43,7 +43,7 @@ struct ParseSession {
         output.records.reserveCapacity(bytes.count / 32 + 16)
         output.assembled.reserveCapacity(bytes.count / 4 + 64)
         output.parts.reserveCapacity(bytes.count / 32 + 16)
-        output.references.reserveCapacity(bytes.count / 64 + 16)
+        output.reserveReferences(bytes.count / 64 + 16)
     }
 
     /// Diagnostics by position (errors found in passes other than the main scan included).

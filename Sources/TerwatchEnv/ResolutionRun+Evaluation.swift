@@ -41,13 +41,13 @@ extension ResolutionRun {
 
     // MARK: Lookups
 
-    /// The merged value of `name` (defined in `slot`, if the files define it):
+    /// The merged value of `name` (whose last definition is `last`, if the files define it):
     /// its last definition, the inherited variable, or an assignment.
-    mutating func finalValue(of name: Name, slot: Int?) -> FoundValue? {
+    mutating func finalValue(of name: Name, last: Int?) -> FoundValue? {
         if options.inheritedWins, let inherited = environment(string(name)) { return .string(inherited) }
         var base: FoundValue?
-        if let slot {
-            base = value(ofNode: Int(slots[slot].last))
+        if let last {
+            base = value(ofNode: last)
         } else {
             base = environment(string(name)).map(FoundValue.string)
         }
@@ -60,15 +60,17 @@ extension ResolutionRun {
         return base
     }
 
-    /// What `reference` (of `file`) means inside definition `context`: the layer below for its own key.
-    mutating func lookup(_ reference: ReferenceRecord, of file: Int, in context: Int) -> FoundValue? {
+    /// What reference `index` of `file` means inside definition `context`: the layer below for its own key.
+    mutating func lookup(_ index: Int, of file: Int, in context: Int) -> FoundValue? {
+        let reference = references[file][index]
         let name = Name(file: file, range: reference.name, hash: reference.nameHash)
         guard same(name, self.name(of: context)) else {
-            let slot = slotIndex(of: name)
-            if let slot, Int(slots[slot].first) > context {
-                warnForward(reference, of: file, definedAt: Int(slots[slot].first), in: context)
+            let target = referenceTargets[referenceBase[file] + index]
+            guard target.first >= 0 else { return finalValue(of: name, last: nil) }
+            if Int(target.first) > context {
+                warnForward(reference, of: file, definedAt: Int(target.first), in: context)
             }
-            return finalValue(of: name, slot: slot)
+            return finalValue(of: name, last: Int(target.last))
         }
         let previous = Int(definitions[context].previous)
         if previous >= 0 { return value(ofNode: previous) }
@@ -146,7 +148,7 @@ extension ResolutionRun {
         for index in parts {
             switch self.parts[file][index] {
             case .text(let text): appendBytes(text, of: file)
-            case .reference(let reference): expand(references[file][reference], of: file, in: context)
+            case .reference(let reference): expand(reference, of: file, in: context)
             }
             if renderBuffer.count - base > options.limits.maxValueBytes {
                 reportSize(of: context)
@@ -156,9 +158,10 @@ extension ResolutionRun {
         }
     }
 
-    /// Appends the value one reference stands for.
-    private mutating func expand(_ reference: ReferenceRecord, of file: Int, in context: Int) {
-        let current = lookup(reference, of: file, in: context)
+    /// Appends the value reference `index` of `file` stands for.
+    private mutating func expand(_ index: Int, of file: Int, in context: Int) {
+        let reference = references[file][index]
+        let current = lookup(index, of: file, in: context)
         let isSet = current.map { !(reference.treatsEmptyAsUnset && $0.isEmpty) } ?? false
         switch reference.operation {
         case .value:

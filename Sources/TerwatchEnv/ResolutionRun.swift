@@ -16,11 +16,20 @@ struct ResolutionRun {
         let evaluation: Int32
     }
 
-    /// One key of the merged set: its first and last definitions, and its name (kept here for lookups).
+    /// One key of the merged set: its first and last definitions, and where its name is (kept here for lookups).
     struct Slot {
         let first: Int32
         var last: Int32
-        let key: Name
+        /// The file of the first definition, whose key is `key`.
+        let keyFile: Int32
+        let key: TextRange
+
+        init(first: Int, name: Name) {
+            self.first = Int32(first)
+            last = Int32(first)
+            keyFile = Int32(truncatingIfNeeded: name.file)
+            key = name.range
+        }
     }
 
     /// A key or variable name: bytes of one of the files, and their `NameBytes.hash`.
@@ -37,6 +46,12 @@ struct ResolutionRun {
 
         /// The index of the file.
         var file: Int { Int(fileIndex) }
+    }
+
+    /// The first and last definitions of the key a reference names, both -1 when the files do not define it.
+    struct ReferenceTarget {
+        let first: Int32
+        let last: Int32
     }
 
     /// A `${NAME:=word}` or `${NAME=word}` that gives NAME its value when NAME is unset.
@@ -59,6 +74,8 @@ struct ResolutionRun {
     let records: [[EntryRecord]]
     let parts: [[TemplatePart]]
     let references: [[ReferenceRecord]]
+    /// Whether each file has a `${NAME:=word}` or `${NAME=word}`.
+    let hasAssignments: [Bool]
     let texts: [BoundText]
     let options: Resolver.Options
     let environment: (String) -> String?
@@ -71,6 +88,10 @@ struct ResolutionRun {
     var slotTable = NameTable(capacity: 0)
     /// Each assigned name's index in `assignmentGroups`.
     var assignmentTable = NameTable(capacity: 0)
+    /// The definitions of the key each reference names: that of reference `index` of
+    /// `file` at `referenceTargets[referenceBase[file] + index]`.
+    var referenceTargets: [ReferenceTarget] = []
+    var referenceBase: [Int] = []
     /// The indices in `assignments` of the assignments to each name, in source order.
     var assignmentGroups: [[Int]] = []
     /// The values of bare `KEY` lines that copy an inherited variable, by definition.
@@ -99,6 +120,7 @@ struct ResolutionRun {
         records = compacts.map(\.records)
         parts = compacts.map(\.parts)
         references = compacts.map(\.references)
+        hasAssignments = compacts.map(\.hasAssignments)
         self.texts = texts
         self.options = options
         self.environment = environment
@@ -117,12 +139,12 @@ struct ResolutionRun {
         }
         var entries: [ResolvedEntry] = []
         entries.reserveCapacity(slots.count)
-        for (index, slot) in slots.enumerated() {
+        for slot in slots {
             let first = Int(slot.first)
             let last = Int(slot.last)
             let key = key(of: first)
             var value = ""
-            if let found = finalValue(of: name(of: first), slot: index) { value = string(found) }
+            if let found = finalValue(of: name(of: first), last: last) { value = string(found) }
             let path = files[Int(definitions[last].file)].path
             entries.append(ResolvedEntry(key: key, value: value, path: path, position: position(of: last)))
         }
@@ -130,7 +152,7 @@ struct ResolutionRun {
         for (index, assignment) in assignments.enumerated()
         where slotIndex(of: assignment.name) == nil && assignmentGroups[assignment.group].first == index {
             let name = string(assignment.name)
-            guard let found = finalValue(of: assignment.name, slot: nil) else { continue }
+            guard let found = finalValue(of: assignment.name, last: nil) else { continue }
             let value = string(found)
             guard value != environment(name) else { continue }
             entries.append(ResolvedEntry(
@@ -173,17 +195,35 @@ struct ResolutionRun {
                     warnIfDuplicate(record, inFile: fileIndex, below: previous)
                 } else {
                     slotTable.insert(hash: name.hash, index: slots.count)
-                    slots.append(Slot(first: Int32(index), last: Int32(index), key: name))
+                    slots.append(Slot(first: index, name: name))
                 }
                 definitions.append(Definition(
                     file: Int32(fileIndex), entry: Int32(entryIndex), previous: Int32(previous), evaluation: Int32(evaluation)
                 ))
-                if case .template(let parts) = record.value {
+                if hasAssignments[fileIndex], case .template(let parts) = record.value {
                     collectAssignments(parts.range, file: fileIndex, definition: index)
                 }
             }
         }
         groupAssignments()
+        findReferencedSlots()
+    }
+
+    /// Looks up the key of every reference, in one pass: the lookups do not wait for each
+    /// other, so the processor overlaps their cache misses, which dominate on a large file.
+    private mutating func findReferencedSlots() {
+        referenceBase.reserveCapacity(references.count)
+        referenceTargets.reserveCapacity(references.reduce(0) { $0 + $1.count })
+        for file in references.indices {
+            referenceBase.append(referenceTargets.count)
+            for reference in references[file] {
+                if let slot = slotIndex(of: Name(file: file, range: reference.name, hash: reference.nameHash)) {
+                    referenceTargets.append(ReferenceTarget(first: slots[slot].first, last: slots[slot].last))
+                } else {
+                    referenceTargets.append(ReferenceTarget(first: -1, last: -1))
+                }
+            }
+        }
     }
 
     private mutating func collectAssignments(_ parts: Range<Int>, file: Int, definition: Int) {
@@ -224,10 +264,16 @@ struct ResolutionRun {
 
     /// The index in `slots` of the key `name`, if the files define it.
     func slotIndex(of name: Name) -> Int? {
-        for slot in slotTable.candidates(for: name.hash) where same(name, slots[slot].key) {
+        for slot in slotTable.candidates(for: name.hash) where isKey(of: slots[slot], name) {
             return slot
         }
         return nil
+    }
+
+    /// Whether `name` is the key of `slot` (the table's tag stood in for comparing hashes).
+    @inline(__always) private func isKey(of slot: Slot, _ name: Name) -> Bool {
+        slot.key.count == name.range.count
+            && NameBytes.equal(texts[Int(slot.keyFile)].bytes(slot.key), texts[name.file].bytes(name.range))
     }
 
     /// The index in `assignmentGroups` of the assignments to `name`, if there are any.

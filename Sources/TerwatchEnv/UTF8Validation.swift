@@ -1,33 +1,47 @@
-/// Finds invalid UTF-8 in a buffer, with an ASCII fast path.
-enum UTF8Validation {
-    /// The offsets of invalid sequences, at most one per line, in order.
-    static func invalidOffsets(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var found: [Int] = []
-        let count = bytes.count
-        guard let base = bytes.baseAddress else { return found }
+/// Finds invalid UTF-8 in a buffer, piece by piece, with an ASCII fast path.
+///
+/// The parser checks a block just ahead of where it reads, so a large file is brought
+/// into the CPU caches once for both jobs instead of once for each.
+struct UTF8Validation {
+    /// The offsets of invalid sequences found so far, at most one per line, in order.
+    private(set) var invalidOffsets: [Int] = []
+    /// Everything before this offset is checked.
+    private(set) var checked = 0
+
+    /// Checks `bytes` up to `limit` at least (a sequence or skipped line that crosses it is finished).
+    mutating func check(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) {
+        guard let base = bytes.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index < count {
-            if index + 8 <= count,
-               raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+        let count = bytes.count
+        let stop = min(limit, count)
+        var index = checked
+        while index < stop {
+            if index + 32 <= count {
+                // Four words at a time while they are ASCII.
+                let any = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 == 0 {
+                    index += 32
+                    continue
+                }
             }
             let byte = bytes[index]
             if byte < 0x80 {
                 index += 1
                 continue
             }
-            let length = sequenceLength(bytes, at: index)
+            let length = Self.sequenceLength(bytes, at: index)
             if length > 0 {
                 index += length
                 continue
             }
-            found.append(index)
+            invalidOffsets.append(index)
             // One report per line: continue after the next line break.
             while index < count && bytes[index] != ASCII.lf { index += 1 }
         }
-        return found
+        checked = max(checked, index)
     }
 
     /// The length of the valid sequence starting at `index`, or 0 if it is invalid.

@@ -21,6 +21,18 @@ import TerwatchEnv
         ])
     }
 
+    @Test func invalidUTF8FarIntoALargeFileAndBeforeAParseErrorAtTheSamePlace() {
+        // Far past the first block the parser checks; then on the same byte as a parse error.
+        let filler = Array(String(repeating: "FILLER=0123456789abcdef0123456789\n", count: 3_000).utf8)
+        let bytes = filler + Array("A=x".utf8) + [0xE9] + Array("\n".utf8) + [0xFF] + Array("=1\nB=2\n".utf8)
+        let parsed = DotenvParser().parse(bytes, path: ".env")
+        #expect(parsed.diagnostics.map(\.description) == [
+            ".env:3001:4: error: invalid UTF-8 byte 0xE9",
+            ".env:3002:1: error: invalid UTF-8 byte 0xFF",
+            ".env:3002:1: error: invalid character '\u{FFFD}' at the start of a key",
+        ])
+    }
+
     @Test func fileOverTheSizeLimitIsOneError() {
         let parsed = DotenvParser(limits: ParseLimits(maxFileBytes: 10)).parse("A=0123456789\n", path: "big.env")
         #expect(parsed.entries.isEmpty)

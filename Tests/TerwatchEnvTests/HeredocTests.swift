@@ -34,6 +34,12 @@ import TerwatchEnv
         #expect(pairs("A=<<EOF\r\none\r\ntwo\r\nEOF\r\nB=1\r\n") == [Pair("A", "one\ntwo"), Pair("B", "1")])
     }
 
+    @Test func literalBodiesWithCRLFOrStrippedTabsLoseThemAndOthersKeepEveryByte() {
+        #expect(pairs("A=<<'EOF'\r\none\r\ntwo\r\nEOF\r\nB=<<-'EOF'\n\tx\n\ty\n\tEOF\nC=<<'EOF'\nplain $X\n\n lines \nEOF\nD=1\n") == [
+            Pair("A", "one\ntwo"), Pair("B", "x\ny"), Pair("C", "plain $X\n\n lines "), Pair("D", "1"),
+        ])
+    }
+
     @Test func commentAfterTheOpener() {
         #expect(pairs("A=<<EOF # a heredoc\nx\nEOF\n") == [Pair("A", "x")])
     }

@@ -38,6 +38,16 @@ import Testing
         #expect(table.candidates(for: hash("MISSING")).allSatisfy { names[$0] != "MISSING" })
     }
 
+    @Test func aTableForMoreNamesThanSixteenBitsCountFindsEveryOne() {
+        // Indices take 17 bits of each 32-bit bucket here, the tag the other 15.
+        let names = (0..<70_000).map { "SERVICE_\($0)_HOST" }
+        var table = NameTable(capacity: names.count)
+        for (index, name) in names.enumerated() { table.insert(hash: hash(name), index: index) }
+        let found = names.indices.filter { index in table.candidates(for: hash(names[index])).contains(index) }
+        #expect(found.count == names.count)
+        #expect(table.candidates(for: hash("MISSING")).allSatisfy { names[$0] != "MISSING" })
+    }
+
     @Test func sameHashDifferentNamesAreBothKept() {
         var table = NameTable(capacity: 2)
         table.insert(hash: 42, index: 0)

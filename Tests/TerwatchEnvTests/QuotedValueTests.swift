@@ -28,6 +28,18 @@ import TerwatchEnv
             [Pair("KEY", "-----BEGIN-----\nabc\n-----END-----"), Pair("B", "2")])
     }
 
+    @Test func lineNumbersAfterAMultiLineDoubleQuotedValue() {
+        // Lines after the value count its line breaks; so do positions inside a later multi-line value.
+        #expect(errors("K=\"a\nb\nc\"\nX Y\nL=\"d\ne\\q\nf\" z\n") == [
+            "4:3: unexpected 'Y' after key 'X'; expected '='",
+            "7:4: unexpected 'z' after the closing quote of 'L'",
+        ])
+        #expect(pairs("K=\"a\r\nb\nc\"\n") == [Pair("K", "a\nb\nc")])
+        #expect(errors("A=\"one\ntwo\nB=2\nC D\n") == [
+            "1:3: unterminated double-quoted value of 'A'", "4:3: unexpected 'D' after key 'C'; expected '='",
+        ])
+    }
+
     @Test func backslashLineBreakInDoubleQuotesIsAContinuation() {
         #expect(pairs("A=\"one \\\ntwo\"\n") == [Pair("A", "one two")])
     }
