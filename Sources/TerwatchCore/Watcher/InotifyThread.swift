@@ -76,16 +76,19 @@ public final class InotifyThread: Sendable {
         await withCheckedContinuation { send(.update(add: adding, remove: removing, reply: $0)) }
     }
 
-    /// Stops the thread, closes the inotify descriptor and joins the thread.
+    /// Stops the thread and closes the inotify descriptor; returns once the thread has let go of libinotifytools and removed its wake directory.
+    ///
+    /// The thread then only returns, so it is detached rather than waited for:
+    /// waiting took a scheduling round of its own off every exit of terwatch.
     public func shutdown() async {
         await withCheckedContinuation { send(.shutdown(reply: $0)) }
-        if shared.mailbox.withLock({ box in defer { box.joined = true }; return !box.joined }) {
-            pthread_join(thread, nil)
+        if shared.mailbox.withLock({ box in defer { box.detached = true }; return !box.detached }) {
+            pthread_detach(thread)
         }
     }
 
     deinit {
-        if shared.mailbox.withLock({ box in defer { box.joined = true }; return !box.joined }) {
+        if shared.mailbox.withLock({ box in defer { box.detached = true }; return !box.detached }) {
             send(.shutdown(reply: nil))
             pthread_detach(thread)
         }
@@ -137,7 +140,7 @@ extension InotifyThread {
         var commands: [Command] = []
         var wakeFile = ""
         var stopped = false
-        var joined = false
+        var detached = false
     }
 
     private final class Shared: Sendable {
