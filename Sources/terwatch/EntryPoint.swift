@@ -13,10 +13,13 @@ enum EntryPoint {
     static func main() {
         MainLoop.install()
         _ = signals
+        Terwatch.startThreadsEarly()
         do {
             var command = try Terwatch.parseCommandLine()
             try command.run()
+            InotifyThread.discardEarly()
         } catch {
+            InotifyThread.discardEarly()
             guard Terwatch.exitCode(for: error) == .validationFailure else {
                 Terwatch.exit(withError: error)
             }

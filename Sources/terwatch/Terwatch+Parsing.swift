@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerwatchCore
 
 extension Terwatch {
     /// The command the command line names.
@@ -15,6 +16,18 @@ extension Terwatch {
             return run
         }
         return try parseAsRoot(arguments)
+    }
+
+    /// Starts, while the command line is parsed, the threads the command it names will need: the inotify thread for `run` (the default) and `watch`, the exit watcher's for `run`.
+    ///
+    /// Judged by the first argument alone; whoever exits without having run the
+    /// command calls `InotifyThread.discardEarly()`.
+    static func startThreadsEarly() {
+        guard let first = CommandLine.arguments.dropFirst().first else { return }
+        let runs = !subcommandNames.contains(first)
+        guard runs || first == WatchCommand.configuration.commandName else { return }
+        InotifyThread.launchEarly()
+        if runs { ChildExitWatcher.shared.prepare() }
     }
 
     /// The names of the subcommands, and `help`.

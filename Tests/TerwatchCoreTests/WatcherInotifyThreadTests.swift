@@ -44,6 +44,65 @@ extension WatcherIntegration {
             #expect(refused.failed == ["/tmp": EBADF])
         }
 
+        /// How many wake directories exist where this process makes them.
+        private func wakeDirectories() -> Int {
+            let base = WakeDirectory.baseDirectory()
+            guard let directory = opendir(base) else { return -1 }
+            defer { closedir(directory) }
+            var count = 0
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasPrefix("terwatch-inotify-"), access("\(base)/\(name)/wake", F_OK) == 0 { count += 1 }
+            }
+            return count
+        }
+
+        @Test func aThreadLaunchedEarlyIsAdoptedByStart() async throws {
+            let directory = try TemporaryDirectory()
+            let before = wakeDirectories()
+            InotifyThread.launchEarly()
+            let reports = Recorder<InotifyThread.Report>()
+            let thread = try await InotifyThread.start { reports.record($0) }
+            // Adopted: nothing is left to discard, and one wake directory serves the one thread.
+            InotifyThread.discardEarly()
+            #expect(wakeDirectories() == before + 1)
+            #expect(await thread.update(adding: [directory.path]).added.keys.sorted() == [directory.path])
+            Disk.write(directory("a.env"), "A=1\n")
+            let seen = await reports.waitUntil(after: 0) { reports in
+                reports.contains { if case .event(let event) = $0 { event.path == directory("a.env") } else { false } }
+            }
+            #expect(seen)
+            await thread.shutdown()
+            #expect(wakeDirectories() == before)
+        }
+
+        @Test func aThreadLaunchedEarlyAndDiscardedLeavesNothingBehind() async throws {
+            let before = wakeDirectories()
+            InotifyThread.launchEarly()
+            InotifyThread.discardEarly()
+            #expect(wakeDirectories() == before)
+            let next = try await InotifyThread.start { _ in }
+            await next.shutdown()
+        }
+
+        @Test func aThreadLaunchedEarlyForAnotherMaskIsReplaced() async throws {
+            let directory = try TemporaryDirectory()
+            let before = wakeDirectories()
+            InotifyThread.launchEarly()
+            let reports = Recorder<InotifyThread.Report>()
+            let thread = try await InotifyThread.start(mask: UInt32(IN_CREATE)) { reports.record($0) }
+            #expect(wakeDirectories() == before + 1)
+            _ = await thread.update(adding: [directory.path])
+            Disk.write(directory("a.env"), "A=1\n")
+            let seen = await reports.waitUntil(after: 0) { reports in
+                reports.contains { if case .event(let event) = $0 { event.mask & UInt32(IN_CREATE) != 0 } else { false } }
+            }
+            #expect(seen)
+            #expect(!reports.values.contains { if case .event(let event) = $0 { event.mask & UInt32(IN_CLOSE_WRITE) != 0 } else { false } })
+            await thread.shutdown()
+            #expect(wakeDirectories() == before)
+        }
+
         @Test func descriptorIsCloseOnExecAndNotInherited() async throws {
             let thread = try await InotifyThread.start { _ in }
             #expect(thread.descriptor < FD_SETSIZE)

@@ -33,42 +33,48 @@ public final class InotifyThread: Sendable {
     public let descriptor: Int32
     /// The kernel id of the thread: its entry under /proc/self/task.
     public let taskID: Int32
-    private let shared: Shared
-    private let thread: pthread_t
+    let shared: Shared
+    let thread: pthread_t
 
     /// Whether a thread runs in this process (libinotifytools has one global state).
     private static let claimed = Mutex(false)
 
-    private init(started: Started, shared: Shared) {
+    init(started: Started, shared: Shared) {
         descriptor = started.descriptor
         taskID = started.taskID
         thread = started.thread
         self.shared = shared
     }
 
-    /// Starts the thread; returns once libinotifytools is initialised. `report` is called on the thread.
+    /// Starts the thread, or adopts the one `launchEarly` started; returns once libinotifytools is initialised. `report` is called on the thread.
     public static func start(
         mask: UInt32 = InotifyLibrary.watchMask,
         report: @escaping @Sendable (Report) -> Void
     ) async throws -> InotifyThread {
+        let launch = try adoptEarly(mask: mask) ?? launch(mask: mask)
+        launch.shared.attach(report)
+        let started = try await launch.startup.value()
+        return InotifyThread(started: started, shared: launch.shared)
+    }
+
+    /// Claims the process's one thread and starts it; its start-up outcome arrives through `Launch.startup`.
+    static func launch(mask: UInt32) throws(InotifyError) -> Launch {
         guard claimed.withLock({ taken in defer { taken = true }; return !taken }) else {
-            throw InotifyError.alreadyRunning
+            throw .alreadyRunning
         }
-        let shared = Shared(mask: mask | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW), report: report)
-        let started = try await withCheckedThrowingContinuation { continuation in
-            let context = Unmanaged.passRetained(Launch(shared: shared, started: continuation)).toOpaque()
-            var thread = pthread_t()
-            let code = pthread_create(&thread, nil, { context in
-                InotifyThread.main(Unmanaged<Launch>.fromOpaque(context!).takeRetainedValue())
-                return nil
-            }, context)
-            if code != 0 {
-                Unmanaged<Launch>.fromOpaque(context).release()
-                release()
-                continuation.resume(throwing: InotifyError.system(call: "pthread_create", path: nil, errno: code))
-            }
+        let launch = Launch(shared: Shared(mask: mask | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)), requested: mask)
+        let context = Unmanaged.passRetained(launch).toOpaque()
+        var thread = pthread_t()
+        let code = pthread_create(&thread, nil, { context in
+            InotifyThread.main(Unmanaged<Launch>.fromOpaque(context!).takeRetainedValue())
+            return nil
+        }, context)
+        if code != 0 {
+            Unmanaged<Launch>.fromOpaque(context).release()
+            release()
+            throw .system(call: "pthread_create", path: nil, errno: code)
         }
-        return InotifyThread(started: started, shared: shared)
+        return launch
     }
 
     /// Stops watching `removing`, then watches `adding` (re-adding any already watched).
@@ -97,7 +103,7 @@ public final class InotifyThread: Sendable {
     /// The file callers touch to wake the thread.
     var wakeFile: String { shared.mailbox.withLock { $0.wakeFile } }
 
-    private func send(_ command: Command) {
+    func send(_ command: Command) {
         let wakeFile: String? = shared.mailbox.withLock { box in
             guard !box.stopped else { return nil }
             box.commands.append(command)
@@ -107,7 +113,7 @@ public final class InotifyThread: Sendable {
         WakeDirectory.wake(wakeFile)
     }
 
-    private static func release() {
+    static func release() {
         claimed.withLock { $0 = false }
     }
 
@@ -121,50 +127,73 @@ public final class InotifyThread: Sendable {
         } catch {
             pthread_detach(pthread_self())
             release()
-            return launch.started.resume(throwing: error)
+            return launch.startup.finish(.failure(error))
         }
-        launch.started.resume(returning: Started(
-            descriptor: owner.descriptor, taskID: terwatch_gettid(), thread: pthread_self()))
+        launch.startup.finish(.success(Started(
+            descriptor: owner.descriptor, taskID: terwatch_gettid(), thread: pthread_self())))
         owner.run()
         owner.close()
     }
 }
 
 extension InotifyThread {
-    private enum Command: Sendable {
+    enum Command: Sendable {
         case update(add: [String], remove: [String], reply: CheckedContinuation<UpdateResult, Never>)
         case shutdown(reply: CheckedContinuation<Void, Never>?)
     }
 
-    private struct Mailbox: Sendable {
+    struct Mailbox: Sendable {
         var commands: [Command] = []
         var wakeFile = ""
         var stopped = false
         var detached = false
     }
 
-    private final class Shared: Sendable {
+    final class Shared: Sendable {
         let mailbox = Mutex(Mailbox())
         let mask: UInt32
-        let report: @Sendable (Report) -> Void
-        init(mask: UInt32, report: @escaping @Sendable (Report) -> Void) {
+        /// Where reports go once the owner has attached; until then they wait here.
+        private let sink = Mutex<(deliver: (@Sendable (Report) -> Void)?, waiting: [Report])>((nil, []))
+
+        init(mask: UInt32) {
             self.mask = mask
-            self.report = report
+        }
+
+        /// Sends every report, those that waited first, to `deliver` from now on.
+        func attach(_ deliver: @escaping @Sendable (Report) -> Void) {
+            let waiting = sink.withLock { sink in
+                sink.deliver = deliver
+                defer { sink.waiting = [] }
+                return sink.waiting
+            }
+            waiting.forEach(deliver)
+        }
+
+        /// Hands `report` to the owner, or keeps it until one attaches.
+        func report(_ report: Report) {
+            let deliver = sink.withLock { sink in
+                if sink.deliver == nil { sink.waiting.append(report) }
+                return sink.deliver
+            }
+            deliver?(report)
         }
     }
 
-    private struct Started: Sendable {
+    struct Started: Sendable {
         let descriptor: Int32
         let taskID: Int32
         let thread: pthread_t
     }
 
-    private final class Launch: Sendable {
+    /// What a new thread starts with, and how its start-up ends.
+    final class Launch: Sendable {
         let shared: Shared
-        let started: CheckedContinuation<Started, any Error>
-        init(shared: Shared, started: CheckedContinuation<Started, any Error>) {
+        /// The mask the launcher asked for, before the flags every watch gets.
+        let requested: UInt32
+        let startup = StartupOutcome<Started, InotifyError>()
+        init(shared: Shared, requested: UInt32) {
             self.shared = shared
-            self.started = started
+            self.requested = requested
         }
     }
 

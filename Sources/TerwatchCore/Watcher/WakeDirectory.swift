@@ -46,7 +46,7 @@ struct WakeDirectory: Equatable, Sendable {
         rmdir(path)
     }
 
-    private static func baseDirectory() -> String {
+    static func baseDirectory() -> String {
         for name in ["XDG_RUNTIME_DIR", "TMPDIR"] {
             if let value = getenv(name), value.pointee != 0 {
                 let path = String(cString: value)
