@@ -31,7 +31,5 @@ extension Terwatch {
     }
 
     /// The names of the subcommands, and `help`.
-    private static var subcommandNames: Set<String> {
-        Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
-    }
+    private static let subcommandNames = Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
 }

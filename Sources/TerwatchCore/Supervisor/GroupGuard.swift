@@ -13,7 +13,7 @@ import Glibc
 /// so the guard never kills a group that has meanwhile become someone else's.
 /// When terwatch exits normally the last order is 0 and the guard simply exits.
 ///
-/// The guard also keeps terwatch's inotify descriptors open. The kernel tears
+/// The guard also keeps terwatch's inotify descriptor open. The kernel tears
 /// an inotify instance down when its last descriptor closes, and that takes
 /// one SRCU grace period (about 13 ms here), which terwatch's parent would
 /// otherwise wait out before it learns terwatch's exit status; held by the
@@ -24,10 +24,10 @@ public final class GroupGuard: Sendable {
     /// The write end of the guard's pipe; each child writes its group there itself, before it execs (`terwatch_spawn`).
     let orders: Int32
 
-    /// Starts the guard, holding the process's inotify descriptors.
+    /// Starts the guard, holding the inotify thread's descriptor if one runs.
     public init() throws(SupervisorError) {
         var orders: Int32 = -1
-        let kept = Array(InotifyDescriptor.all().prefix(Int(TERWATCH_GUARD_KEPT_MAX)))
+        let kept = InotifyThread.runningDescriptor.map { [$0] } ?? []
         let result = terwatch_start_group_guard(&orders, kept, Int32(kept.count))
         guard result > 0 else { throw .systemCall("starting the group guard", code: -result) }
         pid = result

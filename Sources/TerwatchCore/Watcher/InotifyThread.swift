@@ -38,6 +38,11 @@ public final class InotifyThread: Sendable {
 
     /// Whether a thread runs in this process (libinotifytools has one global state).
     private static let claimed = Mutex(false)
+    /// The running thread's inotify descriptor.
+    private static let running = Mutex<Int32?>(nil)
+
+    /// The inotify descriptor of the thread running in this process, if one runs.
+    public static var runningDescriptor: Int32? { running.withLock { $0 } }
 
     init(started: Started, shared: Shared) {
         descriptor = started.descriptor
@@ -129,6 +134,7 @@ public final class InotifyThread: Sendable {
             release()
             return launch.startup.finish(.failure(error))
         }
+        running.withLock { $0 = owner.descriptor }
         launch.startup.finish(.success(Started(
             descriptor: owner.descriptor, taskID: terwatch_gettid(), thread: pthread_self())))
         owner.run()
@@ -190,7 +196,7 @@ extension InotifyThread {
         let shared: Shared
         /// The mask the launcher asked for, before the flags every watch gets.
         let requested: UInt32
-        let startup = StartupOutcome<Started, InotifyError>()
+        let startup = StartupOutcome()
         init(shared: Shared, requested: UInt32) {
             self.shared = shared
             self.requested = requested
@@ -320,6 +326,7 @@ extension InotifyThread {
 
         /// Closes libinotifytools, removes the wake directory, answers every waiting caller.
         mutating func close() {
+            InotifyThread.running.withLock { $0 = nil }
             inotifytools_cleanup()
             wake.remove()
             let leftover = shared.mailbox.withLock { box in

@@ -1,8 +1,11 @@
 import Glibc
 import Synchronization
 
-/// How a thread's start-up ended, set once by the thread and read by whoever waits for it: a task (`value()`) or a blocked caller (`wait()`).
-final class StartupOutcome<Value: Sendable, Failure: Error>: @unchecked Sendable {
+/// How the inotify thread's start-up ended, set once by the thread and read by whoever waits for it: a task (`value()`) or a blocked caller (`wait()`).
+final class StartupOutcome: @unchecked Sendable {
+    typealias Value = InotifyThread.Started
+    typealias Failure = InotifyError
+
     // `outcome` and `waiters` are guarded by `state`; the semaphore is posted once, after `outcome` is set.
     private let state = Mutex<(outcome: Result<Value, Failure>?, waiters: [CheckedContinuation<Value, any Error>])>(
         (nil, []))
