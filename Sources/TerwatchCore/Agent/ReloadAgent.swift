@@ -233,8 +233,8 @@ public actor ReloadAgent {
             case .validate(let validation):
                 var verdict: ValidationVerdict
                 if case .success(let loaded) = outcome {
-                    let proposed = AgentEvent(proposed: validation, fingerprinter: fingerprinter)
-                    verdict = await validators.validate(loaded: loaded, proposed: proposed)
+                    verdict = await validators.validate(
+                        loaded: loaded, proposed: AgentEvent(proposed: validation, fingerprinter: fingerprinter))
                 } else {
                     verdict = .failed(reason: "the load failed", diagnostics: [])
                 }

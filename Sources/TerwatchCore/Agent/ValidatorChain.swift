@@ -24,14 +24,16 @@ public struct ValidatorChain: Sendable {
         self.inherited = inherited
     }
 
-    /// The verdict on a candidate whose load is `loaded` and whose proposed event is `proposed`.
-    public func validate(loaded: LoadedEnvironment, proposed: AgentEvent) async -> ValidationVerdict {
+    /// The verdict on a candidate whose load is `loaded` and whose proposed event is `proposed` (made only when a hook runs).
+    public func validate(loaded: LoadedEnvironment, proposed: @autoclosure @Sendable () -> AgentEvent) async -> ValidationVerdict {
         let unmet = required.unmet(in: loaded)
         if !unmet.isEmpty {
             return .failed(
                 reason: unmet.map(\.message).joined(separator: "; "),
                 diagnostics: unmet.compactMap(\.diagnostic))
         }
+        guard !hooks.isEmpty else { return .passed }
+        let proposed = proposed()
         let environment = proposed.environment(inheriting: inherited)
         let input = Array((proposed.line + "\n").utf8)
         for hook in hooks {

@@ -74,7 +74,8 @@ public final class SignalCenter: Sendable {
         guard claimed.withLock({ taken in defer { taken = true }; return !taken }) else {
             throw .alreadyRunning
         }
-        var handled = SignalWaiter.signalSet(Self.handled)
+        let taken = Self.handled
+        var handled = SignalWaiter.signalSet(taken)
         pthread_sigmask(SIG_BLOCK, &handled, nil)
         signal(SIGPIPE, SIG_IGN)
         signal(SIGCHLD, SIG_DFL)
@@ -82,7 +83,7 @@ public final class SignalCenter: Sendable {
         let (childStatus, childFeed) = AsyncStream<ReceivedSignal>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let feeds = Feeds(signals: signalFeed, childStatus: childFeed)
         do {
-            let waiter = try SignalWaiter.start(Self.handled) { received in
+            let waiter = try SignalWaiter.start(taken) { received in
                 if received.signal.number == SIGCHLD {
                     childFeed.yield(received)
                 } else {
