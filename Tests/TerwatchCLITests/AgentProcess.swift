@@ -62,7 +62,9 @@ final class AgentProcess: @unchecked Sendable {
         // sh changes to the sandbox, then execs the program, which keeps the pid.
         let launcher = ["/bin/sh", "-c", #"cd "$0" && exec "$@""#, sandbox.directory.path, executable]
         let argv = (launcher + arguments).map { strdup($0) } + [nil]
-        let variables = Sandbox.baseEnvironment.merging(environment) { $1 }
+        // terwatch's inotify wake directory goes into the sandbox, which is removed with it even after a SIGKILL.
+        let variables = Sandbox.baseEnvironment.merging(["TMPDIR": sandbox.directory.path]) { $1 }
+            .merging(environment) { $1 }
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child = pid_t()
