@@ -14,21 +14,22 @@ struct MeasuringRule {
     /// Never time more runs than this.
     var maxIterations = 100_000
 
-    /// Warms up, then times `run` (which returns its key count); a warm-up run
-    /// longer than `maxSeconds` is kept as the only sample.
-    func measure(_ run: () -> Int) -> Measurement {
+    /// Warms up, then times `run`, whose result `keys` counts once the clock has
+    /// stopped (so freeing it is not timed, as with the peers' programs); a
+    /// warm-up run longer than `maxSeconds` is kept as the only sample.
+    func measure<Result>(_ run: () -> Result, keys count: (Result) -> Int) -> Measurement {
         var warmed = 0.0
         repeat {
-            let (seconds, keys) = clock.time(run)
-            if seconds > maxSeconds { return Measurement(samples: [seconds], keys: keys) }
+            let (seconds, result) = clock.time(run)
+            if seconds > maxSeconds { return Measurement(samples: [seconds], keys: count(result)) }
             warmed += seconds
         } while warmed < warmupSeconds
         var measurement = Measurement(samples: [], keys: 0)
         var total = 0.0
         repeat {
-            let (seconds, keys) = clock.time(run)
+            let (seconds, result) = clock.time(run)
             measurement.samples.append(seconds)
-            measurement.keys = keys
+            measurement.keys = count(result)
             total += seconds
         } while (total < minSeconds || measurement.samples.count < minIterations)
             && total < maxSeconds && measurement.samples.count < maxIterations

@@ -40,7 +40,7 @@ for path in options.paths {
         let shown = errors.prefix(5).map { "\n  \($0)" }.joined()
         fail("'\(path)' has \(errors.count) error(s); the corpus must parse cleanly:\(shown)")
     }
-    let measurement = options.rule.measure { parseAndResolve(bytes, path: path).0.entries.count }
+    let measurement = options.rule.measure({ parseAndResolve(bytes, path: path).0 }, keys: { $0.entries.count })
     print(
         "file=\(path) bytes=\(bytes.count) keys=\(measurement.keys)"
             + " iterations=\(measurement.samples.count) median_s=\(measurement.medianSeconds.fixed(9))"
