@@ -38,6 +38,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#ifndef SYS_close_range
+/// close_range(2) has the same number on every architecture (Linux 5.9).
+#define SYS_close_range 436
+#endif
+
 /// The highest signal number the kernel knows (64 on Linux).
 #define TERWATCH_LAST_SIGNAL 64
 
@@ -69,9 +74,7 @@ static void reset_dispositions(void) {
 /// Closes descriptors first..last (last may be ~0U), with close_range or, without it, one by one.
 static void close_between(unsigned int first, unsigned int last) {
     if (first > last) return;
-#ifdef SYS_close_range
     if (syscall(SYS_close_range, first, last, 0) == 0) return;
-#endif
     struct rlimit limit;
     unsigned int end = 65536;
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < end) {
