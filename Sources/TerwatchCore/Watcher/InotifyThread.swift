@@ -2,16 +2,17 @@ import CInotifyTools
 import Glibc
 import Synchronization
 
-/// The one thread that owns libinotifytools: it blocks in `inotifytools_next_event(0)` and serves commands.
+/// The one thread that owns libinotifytools: it blocks in `inotifytools_next_event(0)` and reports events.
 ///
 /// libinotifytools keeps one global, non-thread-safe state, so only this
 /// thread ever calls it and only one such thread runs per process. It waits
-/// without a timeout, so an idle process makes no wake-ups; a caller reaches
+/// without a timeout, so an idle process makes no wake-ups; a caller stops
 /// it by queueing a command and touching the wake file of its private
-/// `WakeDirectory`. Watches are added and removed with the raw inotify calls
-/// on the library's descriptor (found through /proc and marked close-on-exec),
-/// because the library's own descriptor and path maps go stale; the thread
-/// keeps its own `WatchTable` and names each event's directory from it.
+/// `WakeDirectory`. Watches are added and removed by the caller itself, with
+/// the raw inotify calls on the library's descriptor (found through /proc and
+/// marked close-on-exec), because the library's own descriptor and path maps
+/// go stale; a `WatchTable` under a lock the thread shares names each
+/// event's directory, so an update never waits for the thread to be scheduled.
 public final class InotifyThread: Sendable {
     /// What the thread reports to its owner, from the thread itself.
     public enum Report: Sendable, Equatable {
@@ -82,9 +83,9 @@ public final class InotifyThread: Sendable {
         return launch
     }
 
-    /// Stops watching `removing`, then watches `adding` (re-adding any already watched).
+    /// Stops watching `removing`, then watches `adding` (re-adding any already watched); once stopped, every directory fails with EBADF.
     public func update(adding: [String], removing: [String] = []) async -> UpdateResult {
-        await withCheckedContinuation { send(.update(add: adding, remove: removing, reply: $0)) }
+        shared.watches.withLock { $0.apply(adding: adding, removing: removing, mask: shared.mask) }
     }
 
     /// Stops the thread and closes the inotify descriptor; returns once the thread has let go of libinotifytools and removed its wake directory.
@@ -135,6 +136,7 @@ public final class InotifyThread: Sendable {
             return launch.startup.finish(.failure(error))
         }
         running.withLock { $0 = owner.descriptor }
+        launch.shared.watches.withLock { $0.descriptor = owner.descriptor }
         launch.startup.finish(.success(Started(
             descriptor: owner.descriptor, taskID: terwatch_gettid(), thread: pthread_self())))
         owner.run()
@@ -144,7 +146,6 @@ public final class InotifyThread: Sendable {
 
 extension InotifyThread {
     enum Command: Sendable {
-        case update(add: [String], remove: [String], reply: CheckedContinuation<UpdateResult, Never>)
         case shutdown(reply: CheckedContinuation<Void, Never>?)
     }
 
@@ -157,6 +158,7 @@ extension InotifyThread {
 
     final class Shared: Sendable {
         let mailbox = Mutex(Mailbox())
+        let watches = Mutex(Watches())
         let mask: UInt32
         /// Where reports go once the owner has attached; until then they wait here.
         private let sink = Mutex<(deliver: (@Sendable (Report) -> Void)?, waiting: [Report])>((nil, []))
@@ -209,7 +211,6 @@ extension InotifyThread {
         let descriptor: Int32
         var wake: WakeDirectory
         var wakeWD: Int32
-        var table = WatchTable()
         var shutdownReplies: [CheckedContinuation<Void, Never>] = []
 
         /// Initialises libinotifytools, watches a new wake directory and finds the descriptor.
@@ -253,11 +254,13 @@ extension InotifyThread {
                     guard repairWake(after: mask), !serveCommands() else { return }
                     continue
                 }
+                let directory = shared.watches.withLock { watches in
+                    defer { if mask & UInt32(IN_IGNORED) != 0 { _ = watches.table.drop(wd: wd) } }
+                    return watches.table.directory(of: wd)
+                }
                 let event = InotifyEvent(
                     wd: wd, mask: mask, cookie: raw.pointee.cookie,
-                    name: String(cString: terwatch_inotify_event_name(raw)),
-                    directory: table.directory(of: wd))
-                if mask & UInt32(IN_IGNORED) != 0 { _ = table.drop(wd: wd) }
+                    name: String(cString: terwatch_inotify_event_name(raw)), directory: directory)
                 if event.directory != nil || event.isOverflow { shared.report(.event(event)) }
             }
         }
@@ -292,28 +295,54 @@ extension InotifyThread {
                 defer { box.commands.removeAll() }
                 return box.commands
             }
-            var stopping = false
-            for command in commands {
-                switch command {
-                case let .update(add, remove, reply) where !stopping:
-                    reply.resume(returning: apply(adding: add, removing: remove))
-                case let .shutdown(reply):
-                    stopping = true
-                    if let reply { shutdownReplies.append(reply) }
-                default:
-                    Self.refuse(command)
-                }
+            for case let .shutdown(reply) in commands {
+                if let reply { shutdownReplies.append(reply) }
             }
-            return stopping
+            return !commands.isEmpty
         }
 
-        mutating func apply(adding: [String], removing: [String]) -> UpdateResult {
+        /// Closes libinotifytools, removes the wake directory, answers every waiting caller.
+        mutating func close() {
+            InotifyThread.running.withLock { $0 = nil }
+            // No update may use the descriptor once libinotifytools has closed it (its number may be reused).
+            shared.watches.withLock { $0.descriptor = nil }
+            inotifytools_cleanup()
+            wake.remove()
+            let leftover = shared.mailbox.withLock { box in
+                box.stopped = true
+                defer { box.commands.removeAll() }
+                return box.commands
+            }
+            for case let .shutdown(reply?) in leftover { shutdownReplies.append(reply) }
+            InotifyThread.release()
+            for reply in shutdownReplies { reply.resume() }
+        }
+
+        /// Answers a command the stopped thread will not run.
+        static func refuse(_ command: Command) {
+            if case let .shutdown(reply) = command { reply?.resume() }
+        }
+    }
+}
+
+extension InotifyThread {
+    /// The watched directories, shared by the callers that change them and the thread that names events with them.
+    struct Watches: Sendable {
+        var table = WatchTable()
+        /// The inotify descriptor while the thread runs; nil before and after.
+        var descriptor: Int32?
+
+        /// Stops watching `removing`, then watches `adding` with `mask`; with no descriptor, every directory of `adding` fails with EBADF.
+        mutating func apply(adding: [String], removing: [String], mask: UInt32) -> UpdateResult {
+            guard let descriptor else {
+                return UpdateResult(failed: Dictionary(adding.map { ($0, EBADF) }, uniquingKeysWith: { first, _ in first }))
+            }
             var result = UpdateResult()
             for directory in removing + adding {
                 if let wd = table.remove(directory: directory) { inotify_rm_watch(descriptor, wd) }
             }
             for directory in adding {
-                let wd = inotify_add_watch(descriptor, directory, shared.mask)
+                let wd = inotify_add_watch(descriptor, directory, mask)
                 if wd < 0 {
                     result.failed[directory] = errno
                 } else {
@@ -322,33 +351,6 @@ extension InotifyThread {
                 }
             }
             return result
-        }
-
-        /// Closes libinotifytools, removes the wake directory, answers every waiting caller.
-        mutating func close() {
-            InotifyThread.running.withLock { $0 = nil }
-            inotifytools_cleanup()
-            wake.remove()
-            let leftover = shared.mailbox.withLock { box in
-                box.stopped = true
-                defer { box.commands.removeAll() }
-                return box.commands
-            }
-            for command in leftover {
-                if case let .shutdown(reply?) = command { shutdownReplies.append(reply) } else { Self.refuse(command) }
-            }
-            InotifyThread.release()
-            for reply in shutdownReplies { reply.resume() }
-        }
-
-        /// Answers a command the stopped thread will not run.
-        static func refuse(_ command: Command) {
-            switch command {
-            case let .update(add, _, reply):
-                reply.resume(returning: UpdateResult(failed: Dictionary(add.map { ($0, EBADF) }, uniquingKeysWith: { first, _ in first })))
-            case let .shutdown(reply):
-                reply?.resume()
-            }
         }
     }
 }
