@@ -24,7 +24,7 @@ extension Terwatch {
     /// command calls `InotifyThread.discardEarly()`.
     static func startThreadsEarly() {
         guard let first = CommandLine.arguments.dropFirst().first else { return }
-        let runs = !subcommandNames.contains(first)
+        let runs = !subcommandNames.contains(first) || first == RunCommand.configuration.commandName
         guard runs || first == WatchCommand.configuration.commandName else { return }
         InotifyThread.launchEarly()
         if runs { ChildExitWatcher.shared.prepare() }
