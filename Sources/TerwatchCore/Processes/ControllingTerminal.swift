@@ -6,7 +6,7 @@ import Glibc
 /// A shell gives the terminal to terwatch's process group; the child runs in a
 /// group of its own, so without a hand-off Ctrl-C would reach terwatch alone
 /// and a child reading the terminal would be stopped by SIGTTIN. The hand-off
-/// happens in the forked child, right after `setpgid` and before `execve`, with
+/// happens in the new child, right after `setpgid` and before `execve`, with
 /// every signal blocked (`terwatch_spawn`), so the child is in the foreground
 /// from its first instruction; it happens only while terwatch's group holds
 /// the terminal, so terwatch in the background never takes it. Every later

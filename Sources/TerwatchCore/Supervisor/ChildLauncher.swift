@@ -4,10 +4,10 @@ import Synchronization
 
 /// Starts supervised children with `terwatch_spawn` (clone + execve, parent-death signal SIGKILL) from one thread that lives as long as the process.
 ///
-/// `PR_SET_PDEATHSIG` fires when the thread that forked the child exits, not
+/// `PR_SET_PDEATHSIG` fires when the thread that started the child exits, not
 /// when the process does. The main thread lives as long as the process, so a
 /// launch from it (every task of the `terwatch` binary runs there, `MainLoop`)
-/// forks at once. A Swift task elsewhere may run on any thread of the
+/// starts the child at once. A Swift task elsewhere may run on any thread of the
 /// cooperative pool, and nothing promises those threads live forever, so
 /// such a spawn is handed to a thread of the launcher's own ("terwatch-spawn"):
 /// it is started on first use, never returns, sleeps in `poll()` on an
@@ -21,7 +21,7 @@ import Synchronization
 /// foreground process group before it execs, if terwatch's group holds the
 /// terminal then (`ControllingTerminal`).
 ///
-/// Each fork happens under the `ChildRegistry` lock and the new pid is
+/// Each start happens under the `ChildRegistry` lock and the new pid is
 /// registered before the lock is released, so the orphan reaper cannot take
 /// the child's status. The path is resolved first, in the caller's task, the
 /// way `Spawner` resolves it; an `execve` failure is reported by the child
@@ -34,7 +34,7 @@ public final class ChildLauncher: Sendable {
     /// The registry every child started here is recorded in.
     public let registry: ChildRegistry
 
-    /// What one fork needs.
+    /// What one start needs.
     private struct Launch: @unchecked Sendable {
         // Only the forking thread touches the C arrays, after the requesting task handed them over.
         let path: String

@@ -3,7 +3,7 @@ import Synchronization
 /// The children this process waits for itself, by pid: what the orphan reaper must never reap.
 ///
 /// A pid is added under the registry's lock in the same critical section as
-/// the fork that creates it, and the orphan reaper holds the same lock while
+/// the clone or spawn that creates it, and the orphan reaper holds the same lock while
 /// it picks zombies to reap: so a child that exits at once is never mistaken
 /// for an orphan. Its owner removes the pid after reaping it (`release`).
 /// Every code path that starts a child while the orphan reaper runs must

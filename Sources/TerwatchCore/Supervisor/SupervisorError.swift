@@ -4,7 +4,7 @@ import Glibc
 public enum SupervisorError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The command cannot run: not found (127) or not executable (126), with the path or name in the message.
     case cannotRun(ProcessError)
-    /// A system call failed with this errno: `fork`, `pipe2`, the child's set-up, `prctl`.
+    /// A system call failed with this errno: `clone`, `pipe2`, the child's set-up, `prctl`.
     case systemCall(String, code: Int32)
 
     /// The status terwatch exits with for this failure: 127, 126, or 125 for its own failures.
@@ -15,7 +15,7 @@ public enum SupervisorError: Error, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
-    /// `cannot run './server': permission denied`, `fork failed: resource temporarily unavailable`.
+    /// `cannot run './server': permission denied`, `clone failed: resource temporarily unavailable`.
     public var description: String {
         switch self {
         case .cannotRun(let error): error.description
