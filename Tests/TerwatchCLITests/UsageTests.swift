@@ -1,6 +1,11 @@
+import Foundation
 import Testing
 
 /// Usage errors exit 2 with ArgumentParser's message on stderr; help exits 0 on stdout.
+///
+/// Each run has its sandbox as TMPDIR: the inotify thread terwatch starts while
+/// it parses a watching command line must be gone, with its wake directory, when
+/// the line turns out to be an error or a request for help.
 @Suite struct UsageTests {
     @Test(arguments: [
         (["print", "--format", "xml"], "Error: The value 'xml' is invalid for '--format <format>'"),
@@ -24,20 +29,32 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.write(".env", "A=1\n")
         let result = try ProcessRunner.run(
-            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Sandbox.baseEnvironment)
+            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Self.environment(sandbox))
         #expect(result.status == 2, "\(result)")
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix(message), "\(result)")
+        #expect(try Self.wakeDirectories(sandbox) == [])
     }
 
     @Test(arguments: [[], ["--help"], ["check", "--help"], ["help", "print"], ["diff", "-h"], ["watch", "--help"], ["run", "--help"]])
     func helpExitsZeroOnStdout(arguments: [String]) throws {
         let sandbox = try Sandbox()
         let result = try ProcessRunner.run(
-            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Sandbox.baseEnvironment)
+            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Self.environment(sandbox))
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.hasPrefix("OVERVIEW: "), "\(result)")
         #expect(result.stdout.contains("USAGE: terwatch"))
         #expect(result.stderr == "")
+        #expect(try Self.wakeDirectories(sandbox) == [])
+    }
+
+    /// The base environment with `sandbox` as TMPDIR.
+    static func environment(_ sandbox: Sandbox) -> [String: String] {
+        Sandbox.baseEnvironment.merging(["TMPDIR": sandbox.directory.path]) { $1 }
+    }
+
+    /// The inotify wake directories left in `sandbox`.
+    static func wakeDirectories(_ sandbox: Sandbox) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: sandbox.directory.path).filter { $0.hasPrefix("terwatch-inotify-") }
     }
 }
