@@ -4,7 +4,8 @@
 // starts a child by hand. The child is a clone that shares terwatch's memory
 // (CLONE_VM, CLONE_VFORK) on a stack of its own until it execs, the way glibc's
 // posix_spawn starts one: no page table is copied and no page of terwatch's is
-// copied on write afterwards (fork cost about 0.8 ms of each start that way).
+// copied on write afterwards (forking the child and the group guard cost about
+// 0.9 ms of each start).
 // The calling thread is suspended until the child has exec'd or exited, so the
 // child may write the caller's errno; it writes nothing else the parent owns.
 // Between clone and execve the child calls only async-signal-safe functions and
