@@ -15,11 +15,11 @@ enum EntryPoint {
         _ = signals
         Terwatch.startThreadsEarly()
         do {
+            // Whatever the outcome, a thread started early that the command did not adopt goes before terwatch exits.
+            defer { InotifyThread.discardEarly() }
             var command = try Terwatch.parseCommandLine()
             try command.run()
-            InotifyThread.discardEarly()
         } catch {
-            InotifyThread.discardEarly()
             guard Terwatch.exitCode(for: error) == .validationFailure else {
                 Terwatch.exit(withError: error)
             }

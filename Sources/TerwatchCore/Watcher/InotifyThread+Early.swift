@@ -18,22 +18,25 @@ extension InotifyThread {
 
     /// Stops a thread `launchEarly` started that nothing adopted, and waits until it has removed its wake directory.
     public static func discardEarly() {
-        guard let launch = early.withLock({ early in defer { early = nil }; return early }) else { return }
-        guard case .success(let started) = launch.startup.wait() else { return }
-        let thread = InotifyThread(started: started, shared: launch.shared)
-        thread.shared.mailbox.withLock { $0.detached = true }
-        thread.send(.shutdown(reply: nil))
-        pthread_join(started.thread, nil)
+        if let launch = early.withLock({ early in defer { early = nil }; return early }) { discard(launch) }
     }
 
     /// The early thread, when it was launched for `mask`; one launched for another mask is discarded.
     static func adoptEarly(mask: UInt32) -> Launch? {
         guard let launch = early.withLock({ early in defer { early = nil }; return early }) else { return nil }
         guard launch.requested == mask else {
-            early.withLock { $0 = launch }
-            discardEarly()
+            discard(launch)
             return nil
         }
         return launch
+    }
+
+    /// Stops the thread of `launch`, once started, and waits for it to end.
+    private static func discard(_ launch: Launch) {
+        guard case .success(let started) = launch.startup.wait() else { return }
+        let thread = InotifyThread(started: started, shared: launch.shared)
+        thread.shared.mailbox.withLock { $0.detached = true }
+        thread.requestStop(reply: nil)
+        pthread_join(started.thread, nil)
     }
 }

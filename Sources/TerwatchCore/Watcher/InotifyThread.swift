@@ -7,7 +7,7 @@ import Synchronization
 /// libinotifytools keeps one global, non-thread-safe state, so only this
 /// thread ever calls it and only one such thread runs per process. It waits
 /// without a timeout, so an idle process makes no wake-ups; a caller stops
-/// it by queueing a command and touching the wake file of its private
+/// it by asking in its mailbox and touching the wake file of its private
 /// `WakeDirectory`. Watches are added and removed by the caller itself, with
 /// the raw inotify calls on the library's descriptor (found through /proc and
 /// marked close-on-exec), because the library's own descriptor and path maps
@@ -39,11 +39,11 @@ public final class InotifyThread: Sendable {
 
     /// Whether a thread runs in this process (libinotifytools has one global state).
     private static let claimed = Mutex(false)
-    /// The running thread's inotify descriptor.
-    private static let running = Mutex<Int32?>(nil)
+    /// What the thread running in this process shares, once it has started.
+    private static let running = Mutex<Shared?>(nil)
 
     /// The inotify descriptor of the thread running in this process, if one runs.
-    public static var runningDescriptor: Int32? { running.withLock { $0 } }
+    public static var runningDescriptor: Int32? { running.withLock { $0 }?.watches.withLock { $0.descriptor } }
 
     init(started: Started, shared: Shared) {
         descriptor = started.descriptor
@@ -93,7 +93,7 @@ public final class InotifyThread: Sendable {
     /// The thread then only returns, so it is detached rather than waited for:
     /// waiting took a scheduling round of its own off every exit of terwatch.
     public func shutdown() async {
-        await withCheckedContinuation { send(.shutdown(reply: $0)) }
+        await withCheckedContinuation { requestStop(reply: $0) }
         if shared.mailbox.withLock({ box in defer { box.detached = true }; return !box.detached }) {
             pthread_detach(thread)
         }
@@ -101,7 +101,7 @@ public final class InotifyThread: Sendable {
 
     deinit {
         if shared.mailbox.withLock({ box in defer { box.detached = true }; return !box.detached }) {
-            send(.shutdown(reply: nil))
+            requestStop(reply: nil)
             pthread_detach(thread)
         }
     }
@@ -109,13 +109,18 @@ public final class InotifyThread: Sendable {
     /// The file callers touch to wake the thread.
     var wakeFile: String { shared.mailbox.withLock { $0.wakeFile } }
 
-    func send(_ command: Command) {
+    /// Asks the thread to stop and wakes it; `reply` is resumed once it has cleaned up (at once when it already has).
+    func requestStop(reply: CheckedContinuation<Void, Never>?) {
         let wakeFile: String? = shared.mailbox.withLock { box in
             guard !box.stopped else { return nil }
-            box.commands.append(command)
+            box.stopRequested = true
+            if let reply { box.stopReplies.append(reply) }
             return box.wakeFile
         }
-        guard let wakeFile else { return Owner.refuse(command) }
+        guard let wakeFile else {
+            reply?.resume()
+            return
+        }
         WakeDirectory.wake(wakeFile)
     }
 
@@ -135,8 +140,8 @@ public final class InotifyThread: Sendable {
             release()
             return launch.startup.finish(.failure(error))
         }
-        running.withLock { $0 = owner.descriptor }
         launch.shared.watches.withLock { $0.descriptor = owner.descriptor }
+        running.withLock { $0 = launch.shared }
         launch.startup.finish(.success(Started(
             descriptor: owner.descriptor, taskID: terwatch_gettid(), thread: pthread_self())))
         owner.run()
@@ -145,12 +150,11 @@ public final class InotifyThread: Sendable {
 }
 
 extension InotifyThread {
-    enum Command: Sendable {
-        case shutdown(reply: CheckedContinuation<Void, Never>?)
-    }
-
     struct Mailbox: Sendable {
-        var commands: [Command] = []
+        /// Whether a caller asked the thread to stop.
+        var stopRequested = false
+        /// The callers waiting for the thread to have stopped.
+        var stopReplies: [CheckedContinuation<Void, Never>] = []
         var wakeFile = ""
         var stopped = false
         var detached = false
@@ -211,7 +215,6 @@ extension InotifyThread {
         let descriptor: Int32
         var wake: WakeDirectory
         var wakeWD: Int32
-        var shutdownReplies: [CheckedContinuation<Void, Never>] = []
 
         /// Initialises libinotifytools, watches a new wake directory and finds the descriptor.
         static func open(shared: Shared) throws(InotifyError) -> Owner {
@@ -251,7 +254,7 @@ extension InotifyThread {
                 let wd = raw.pointee.wd
                 let mask = raw.pointee.mask
                 if wd == wakeWD {
-                    guard repairWake(after: mask), !serveCommands() else { return }
+                    guard repairWake(after: mask), !shared.mailbox.withLock({ $0.stopRequested }) else { return }
                     continue
                 }
                 let directory = shared.watches.withLock { watches in
@@ -289,38 +292,20 @@ extension InotifyThread {
             }
         }
 
-        /// Runs every queued command; true when one of them was a shutdown.
-        mutating func serveCommands() -> Bool {
-            let commands = shared.mailbox.withLock { box in
-                defer { box.commands.removeAll() }
-                return box.commands
-            }
-            for case let .shutdown(reply) in commands {
-                if let reply { shutdownReplies.append(reply) }
-            }
-            return !commands.isEmpty
-        }
-
-        /// Closes libinotifytools, removes the wake directory, answers every waiting caller.
+        /// Closes libinotifytools, removes the wake directory, answers every caller waiting for the stop.
         mutating func close() {
             InotifyThread.running.withLock { $0 = nil }
             // No update may use the descriptor once libinotifytools has closed it (its number may be reused).
             shared.watches.withLock { $0.descriptor = nil }
             inotifytools_cleanup()
             wake.remove()
-            let leftover = shared.mailbox.withLock { box in
+            let replies = shared.mailbox.withLock { box in
                 box.stopped = true
-                defer { box.commands.removeAll() }
-                return box.commands
+                defer { box.stopReplies = [] }
+                return box.stopReplies
             }
-            for case let .shutdown(reply?) in leftover { shutdownReplies.append(reply) }
             InotifyThread.release()
-            for reply in shutdownReplies { reply.resume() }
-        }
-
-        /// Answers a command the stopped thread will not run.
-        static func refuse(_ command: Command) {
-            if case let .shutdown(reply) = command { reply?.resume() }
+            for reply in replies { reply.resume() }
         }
     }
 }
