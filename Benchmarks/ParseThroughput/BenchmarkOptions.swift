@@ -7,8 +7,8 @@ struct BenchmarkOptions {
 
     /// The usage line printed on a bad command line.
     static let usage = """
-        usage: terwatch-bench-parse [--clock monotonic|cpu] [--warmup-seconds S] [--min-seconds S]
-                                    [--min-iterations N] [--max-seconds S] [--max-iterations N] FILE...
+        usage: terwatch-bench-parse [--clock monotonic|cpu] [--warmup-seconds S] [--slice-seconds S]
+                                    [--min-seconds S] [--min-iterations N] [--max-seconds S] [--max-iterations N] FILE...
         """
 
     /// Parses `arguments` (without the program name).
@@ -27,6 +27,7 @@ struct BenchmarkOptions {
                 }
                 rule.clock = clock
             case "--warmup-seconds": rule.warmupSeconds = try Self.number(text, for: argument)
+            case "--slice-seconds": rule.sliceSeconds = try Self.number(text, for: argument)
             case "--min-seconds": rule.minSeconds = try Self.number(text, for: argument)
             case "--max-seconds": rule.maxSeconds = try Self.number(text, for: argument)
             case "--min-iterations": rule.minIterations = Int(try Self.number(text, for: argument))

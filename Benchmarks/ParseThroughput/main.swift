@@ -1,9 +1,9 @@
 // terwatch-bench-parse: parse+expand throughput of TerwatchEnv, in release mode.
 //
-// For each corpus file: read it (Glibc), check it parses and resolves without
-// errors, then time `DotenvParser().parse` + `Resolver().resolve` under the
-// measuring rule shared with the godotenv and python-dotenv programs in
-// scripts/bench/. Prints one line per file:
+// Reads every corpus file (Glibc) and checks it parses and resolves without
+// errors, then times `DotenvParser().parse` + `Resolver().resolve` of the files
+// in turns, under the measuring rule shared with the godotenv and python-dotenv
+// programs in scripts/bench/. Prints one line per file:
 //   file=PATH bytes=N keys=N iterations=N median_s=X mb_per_s=Y warnings=N
 // MB/s is the file's bytes (10^6 a MB) over the median seconds of one run;
 // warnings counts the file's warnings (a clean corpus has none; they cost time).
@@ -30,6 +30,7 @@ do {
 } catch {
     fail("\(error)\n\(BenchmarkOptions.usage)")
 }
+var corpora: [Corpus] = []
 for path in options.paths {
     let bytes: [UInt8]
     do { bytes = try SourceFile.read(path) } catch { fail("\(error)") }
@@ -40,11 +41,17 @@ for path in options.paths {
         let shown = errors.prefix(5).map { "\n  \($0)" }.joined()
         fail("'\(path)' has \(errors.count) error(s); the corpus must parse cleanly:\(shown)")
     }
-    let measurement = options.rule.measure({ parseAndResolve(bytes, path: path).0 }, keys: { $0.entries.count })
+    corpora.append(Corpus(path: path, bytes: bytes, warnings: allDiagnostics.count))
+}
+let measurements = options.rule.measure(
+    corpora.map { corpus in { parseAndResolve(corpus.bytes, path: corpus.path).0 } },
+    keys: { $0.entries.count }
+)
+for (corpus, measurement) in zip(corpora, measurements) {
     print(
-        "file=\(path) bytes=\(bytes.count) keys=\(measurement.keys)"
+        "file=\(corpus.path) bytes=\(corpus.bytes.count) keys=\(measurement.keys)"
             + " iterations=\(measurement.samples.count) median_s=\(measurement.medianSeconds.fixed(9))"
-            + " mb_per_s=\(measurement.megabytesPerSecond(bytes: bytes.count).fixed(3))"
-            + " warnings=\(allDiagnostics.count)"
+            + " mb_per_s=\(measurement.megabytesPerSecond(bytes: corpus.bytes.count).fixed(3))"
+            + " warnings=\(corpus.warnings)"
     )
 }

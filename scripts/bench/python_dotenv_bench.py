@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Times python-dotenv's dotenv_values(stream=..., interpolate=True) in-process.
 
-Usage: python_dotenv_bench.py [--clock monotonic|cpu] [--warmup-seconds S] [--min-seconds S]
-                              [--min-iterations N] [--max-seconds S] [--max-iterations N] FILE...
+Usage: python_dotenv_bench.py [--clock monotonic|cpu] [--warmup-seconds S] [--slice-seconds S]
+                              [--min-seconds S] [--min-iterations N] [--max-seconds S] [--max-iterations N] FILE...
 
 Same measuring rule, options and output as terwatch-bench-parse (see
 Benchmarks/ParseThroughput/MeasuringRule.swift) and godotenv_bench.go:
-warm up until --warmup-seconds have passed (at least one run); a single warm-up
-run longer than --max-seconds becomes the only sample (python-dotenv's
-interpolation is quadratic: the largest file takes tens of seconds a run).
-Otherwise measure until both --min-seconds and --min-iterations are reached, or
---max-seconds have passed or --max-iterations runs were timed. Prints one line per file:
+warm each file up until --warmup-seconds have passed (at least one run); a single
+warm-up run longer than --max-seconds becomes the file's only sample (python-dotenv's
+interpolation is quadratic: the largest file takes tens of seconds a run). Then
+time the files in turns, --slice-seconds of runs each (at least one), round after
+round, until each has both --min-seconds and --min-iterations, or --max-seconds
+or --max-iterations. Prints one line per file, in the order given:
   file=PATH bytes=N keys=N iterations=N median_s=X mb_per_s=Y
 where MB/s is the file's bytes (10^6 a MB) over the median seconds of one run.
 """
@@ -45,22 +46,38 @@ def run_once(text, clock):
     return clock() - started, len(values)
 
 
-def measure(text, options):
+def enough(samples, timed, options):
+    """Whether a file has enough samples."""
+    return ((timed >= options.min_seconds and len(samples) >= options.min_iterations)
+            or timed >= options.max_seconds or len(samples) >= options.max_iterations)
+
+
+def measure(texts, options):
+    """[(samples, keys)] for each of texts, timed in turns."""
     clock = CLOCKS[options.clock]
-    samples = []
-    warmed = 0.0
-    while warmed < options.warmup_seconds or warmed == 0.0:
-        seconds, keys = run_once(text, clock)
-        warmed += seconds
-        if seconds > options.max_seconds:
-            return [seconds], keys
-    total = 0.0
-    while not samples or ((total < options.min_seconds or len(samples) < options.min_iterations)
-                          and total < options.max_seconds and len(samples) < options.max_iterations):
-        seconds, keys = run_once(text, clock)
-        samples.append(seconds)
-        total += seconds
-    return samples, keys
+    measurements = [([], 0) for _ in texts]
+    finished = [False] * len(texts)
+    for index, text in enumerate(texts):
+        warmed = 0.0
+        while warmed < options.warmup_seconds or warmed == 0.0:
+            seconds, keys = run_once(text, clock)
+            warmed += seconds
+            if seconds > options.max_seconds:
+                measurements[index], finished[index] = ([seconds], keys), True
+                break
+    timed = [0.0] * len(texts)
+    while not all(finished):
+        for index, text in enumerate(texts):
+            samples, keys = measurements[index]
+            turn = 0.0
+            while not finished[index] and (turn == 0.0 or turn < options.slice_seconds):
+                seconds, keys = run_once(text, clock)
+                samples.append(seconds)
+                turn += seconds
+                timed[index] += seconds
+                finished[index] = enough(samples, timed[index], options)
+            measurements[index] = (samples, keys)
+    return measurements
 
 
 def main():
@@ -68,6 +85,7 @@ def main():
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="monotonic",
                         help="wall clock (CLOCK_MONOTONIC) or process CPU time (CLOCK_PROCESS_CPUTIME_ID)")
     parser.add_argument("--warmup-seconds", type=float, default=0.2)
+    parser.add_argument("--slice-seconds", type=float, default=0.02)
     parser.add_argument("--min-seconds", type=float, default=0.5)
     parser.add_argument("--min-iterations", type=int, default=5)
     parser.add_argument("--max-seconds", type=float, default=20.0)
@@ -77,6 +95,7 @@ def main():
 
     warnings = CountingHandler()
     logging.getLogger("dotenv").addHandler(warnings)
+    sizes, texts = [], []
     for path in options.files:
         with open(path, "rb") as file:
             data = file.read()
@@ -85,10 +104,12 @@ def main():
         dotenv_values(stream=io.StringIO(text), interpolate=False)
         if warnings.count:
             sys.exit(f"python-dotenv could not parse {warnings.count} statement(s) of '{path}'")
-        samples, keys = measure(text, options)
+        sizes.append(len(data))
+        texts.append(text)
+    for path, size, (samples, keys) in zip(options.files, sizes, measure(texts, options)):
         median = statistics.median(samples)
-        print(f"file={path} bytes={len(data)} keys={keys} iterations={len(samples)} "
-              f"median_s={median:.9f} mb_per_s={len(data) / 1e6 / median:.3f}", flush=True)
+        print(f"file={path} bytes={size} keys={keys} iterations={len(samples)} "
+              f"median_s={median:.9f} mb_per_s={size / 1e6 / median:.3f}", flush=True)
 
 
 if __name__ == "__main__":
