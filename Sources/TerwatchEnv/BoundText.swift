@@ -26,15 +26,20 @@ struct BoundText {
 }
 
 extension CompactFile {
+    /// Calls `body` with this file's bytes bound to pointers, valid until `body` returns.
+    func withBoundText<Result>(_ body: (BoundText) -> Result) -> Result {
+        source.withUnsafeBufferPointer { source in
+            assembled.withUnsafeBufferPointer { assembled in
+                body(BoundText(source: source, assembled: assembled, isValidUTF8: isValidUTF8))
+            }
+        }
+    }
+
     /// Calls `body` with the bytes of each of `files` bound to pointers, valid until `body` returns.
     static func withBoundTexts<Result>(
         of files: ArraySlice<CompactFile>, bound: [BoundText] = [], _ body: ([BoundText]) -> Result
     ) -> Result {
         guard let file = files.first else { return body(bound) }
-        return file.source.withUnsafeBufferPointer { source in
-            file.assembled.withUnsafeBufferPointer { assembled in
-                withBoundTexts(of: files.dropFirst(), bound: bound + [BoundText(source: source, assembled: assembled, isValidUTF8: file.isValidUTF8)], body)
-            }
-        }
+        return file.withBoundText { text in withBoundTexts(of: files.dropFirst(), bound: bound + [text], body) }
     }
 }

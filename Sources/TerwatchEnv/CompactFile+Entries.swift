@@ -53,26 +53,28 @@ extension CompactFile {
 
     /// The entries with strings, as the public API gives them.
     func makeEntries() -> [Entry] {
-        records.map { record in
-            let value: Entry.Value = switch record.value {
-            case .literal(let text): .literal(string(text))
-            case .template(let parts): .template(Template(fragments(parts.range)))
-            case .inherited: .inherited
+        withBoundText { text in
+            records.map { record in
+                let value: Entry.Value = switch record.value {
+                case .literal(let range): .literal(text.string(range))
+                case .template(let parts): .template(Template(fragments(parts.range, of: text)))
+                case .inherited: .inherited
+                }
+                return Entry(key: text.string(record.key), value: value, quoting: record.quoting, position: record.position)
             }
-            return Entry(key: string(record.key), value: value, quoting: record.quoting, position: record.position)
         }
     }
 
-    private func fragments(_ range: Range<Int>) -> [Fragment] {
+    private func fragments(_ range: Range<Int>, of text: BoundText) -> [Fragment] {
         parts[range].map { part in
             switch part {
-            case .text(let text):
-                return .text(string(text))
+            case .text(let range):
+                return .text(text.string(range))
             case .reference(let index):
                 let reference = references[index]
                 return .reference(Reference(
-                    name: string(reference.name), operation: reference.operation,
-                    treatsEmptyAsUnset: reference.treatsEmptyAsUnset, word: fragments(reference.word),
+                    name: text.string(reference.name), operation: reference.operation,
+                    treatsEmptyAsUnset: reference.treatsEmptyAsUnset, word: fragments(reference.word, of: text),
                     position: reference.position
                 ))
             }

@@ -48,18 +48,4 @@ final class CompactFile: Sendable {
             return entries
         }
     }
-
-    /// Calls `body` with the bytes of `range`.
-    @inline(__always) func withBytes<R>(_ range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if range.start < source.count {
-            return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
-        }
-        let start = range.start - source.count
-        return assembled.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + range.count])) }
-    }
-
-    /// The text of `range` (invalid UTF-8 repaired).
-    func string(_ range: TextRange) -> String {
-        withBytes(range) { String(decoding: $0, as: UTF8.self) }
-    }
 }
