@@ -62,9 +62,7 @@ final class AgentProcess: @unchecked Sendable {
         // sh changes to the sandbox, then execs the program, which keeps the pid.
         let launcher = ["/bin/sh", "-c", #"cd "$0" && exec "$@""#, sandbox.directory.path, executable]
         let argv = (launcher + arguments).map { strdup($0) } + [nil]
-        // terwatch's inotify wake directory goes into the sandbox, which is removed with it even after a SIGKILL.
-        let variables = Sandbox.baseEnvironment.merging(["TMPDIR": sandbox.directory.path]) { $1 }
-            .merging(environment) { $1 }
+        let variables = sandbox.environment.merging(environment) { $1 }
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child = pid_t()

@@ -22,6 +22,12 @@ final class Sandbox {
     /// The working directory.
     let directory: URL
 
+    /// The base environment with this directory as TMPDIR: terwatch's inotify wake
+    /// directory goes here, and is removed with the sandbox even after a SIGKILL.
+    var environment: [String: String] {
+        Self.baseEnvironment.merging(["TMPDIR": directory.path]) { $1 }
+    }
+
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("terwatch-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -29,7 +29,7 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.write(".env", "A=1\n")
         let result = try ProcessRunner.run(
-            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Self.environment(sandbox))
+            Sandbox.terwatch, arguments, in: sandbox.directory, environment: sandbox.environment)
         #expect(result.status == 2, "\(result)")
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix(message), "\(result)")
@@ -40,17 +40,12 @@ import Testing
     func helpExitsZeroOnStdout(arguments: [String]) throws {
         let sandbox = try Sandbox()
         let result = try ProcessRunner.run(
-            Sandbox.terwatch, arguments, in: sandbox.directory, environment: Self.environment(sandbox))
+            Sandbox.terwatch, arguments, in: sandbox.directory, environment: sandbox.environment)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.hasPrefix("OVERVIEW: "), "\(result)")
         #expect(result.stdout.contains("USAGE: terwatch"))
         #expect(result.stderr == "")
         #expect(try Self.wakeDirectories(sandbox) == [])
-    }
-
-    /// The base environment with `sandbox` as TMPDIR.
-    static func environment(_ sandbox: Sandbox) -> [String: String] {
-        Sandbox.baseEnvironment.merging(["TMPDIR": sandbox.directory.path]) { $1 }
     }
 
     /// The inotify wake directories left in `sandbox`.
