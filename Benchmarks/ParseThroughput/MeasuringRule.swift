@@ -26,10 +26,10 @@ struct MeasuringRule {
     /// `maxSeconds` is kept as that file's only sample.
     func measure<Result>(_ runs: [() -> Result], keys count: (Result) -> Int) -> [Measurement] {
         var measurements = runs.map { _ in Measurement(samples: [], keys: 0) }
-        var warmed = runs.map { _ in 0.0 }
         var timed = runs.map { _ in 0.0 }
         var finished = runs.map { _ in false }
         for index in runs.indices {
+            var warmed = 0.0
             repeat {
                 let (seconds, result) = clock.time(runs[index])
                 if seconds > maxSeconds {
@@ -37,8 +37,8 @@ struct MeasuringRule {
                     finished[index] = true
                     break
                 }
-                warmed[index] += seconds
-            } while warmed[index] < warmupSeconds
+                warmed += seconds
+            } while warmed < warmupSeconds
         }
         while finished.contains(false) {
             for index in runs.indices where !finished[index] {

@@ -8,4 +8,3 @@ extension CommandOutcome {
         if status != 0 { throw ExitCode(status) }
     }
 }
-

@@ -15,4 +15,3 @@ struct OutputOptions: ParsableArguments {
     /// The verbosity the flags ask for; `-q` wins over `-v`.
     var verbosity: Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }
 }
-

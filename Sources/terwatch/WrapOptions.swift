@@ -37,4 +37,3 @@ struct WrapOptions: ParsableArguments {
             rollbackWindow: rollbackWindow?.duration)
     }
 }
-
